@@ -1,0 +1,828 @@
+//! Indicator labels ("GDP growth", "new urban jobs") read from the sentence, and
+//! canonical keys ("gdp_growth") from `assets/lexicon/indicators.txt`.
+
+use super::lexicon::{Lexicon, eq_word};
+use super::sentence::{NounKind, Quantity, SentenceReader};
+use super::text::Tk;
+
+/// Words between an indicator and its number: verbs, auxiliaries, prepositions.
+/// "the province's GDP | will exceed", "R&D expenditures | account for".
+const COMPLEMENT: &[&str] = &[
+    "will",
+    "shall",
+    "would",
+    "should",
+    "must",
+    "can",
+    "may",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "to",
+    "at",
+    "by",
+    "of",
+    "for",
+    "and",
+    "reached",
+    "reach",
+    "reaches",
+    "reaching",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "fell",
+    "fall",
+    "falls",
+    "dropped",
+    "drop",
+    "drops",
+    "declined",
+    "decline",
+    "declines",
+    "decreased",
+    "decrease",
+    "amounted",
+    "amounting",
+    "ran",
+    "run",
+    "runs",
+    "height",
+    "new",
+    "record",
+    "level",
+    "growth",
+    "exceeded",
+    "exceed",
+    "exceeds",
+    "account",
+    "accounts",
+    "accounting",
+    "accounted",
+    "stood",
+    "stands",
+    "standing",
+    "stabilized",
+    "stabilised",
+    "stabilize",
+    "stabilise",
+    "jumped",
+    "shrunk",
+    "shrink",
+    "shrank",
+    "rebounded",
+    "remained",
+    "remain",
+    "remains",
+    "stay",
+    "stays",
+    "hit",
+    "totaled",
+    "totalled",
+    "totaling",
+    "kept",
+    "keep",
+    "maintained",
+    "maintain",
+    "up",
+    "down",
+    "steadily",
+    "further",
+    "basically",
+    "quickly",
+    "also",
+    "still",
+    "continue",
+    "continued",
+    "annually",
+    "approximately",
+    "about",
+    "around",
+    "more",
+    "than",
+    "over",
+    "above",
+    "only",
+    "nearly",
+    "almost",
+    "a",
+    "an",
+    "the",
+    "average",
+    "annual",
+    "with",
+    "within",
+];
+
+/// Verbs whose object is the indicator: "make GDP grow", "control the increase in prices".
+const VERBS: &[&str] = &[
+    "make",
+    "let",
+    "control",
+    "confine",
+    "keep",
+    "raise",
+    "reduce",
+    "increase",
+    "create",
+    "ensure",
+    "achieve",
+    "realize",
+    "promote",
+    "strive",
+    "maintain",
+    "stabilize",
+    "hold",
+    "cut",
+    "lower",
+    "expand",
+    "boost",
+    "lift",
+    "push",
+    "bring",
+    "drive",
+    "build",
+    "implement",
+    "launch",
+    "cultivate",
+    "accelerate",
+    "support",
+    "strengthen",
+    "develop",
+    "improve",
+    "introduce",
+    "add",
+    "establish",
+    "complete",
+    "form",
+    "carry",
+    "arrange",
+    "invest",
+    "protect",
+    "gather",
+    "attract",
+    "provide",
+    "start",
+    "renovate",
+    "plant",
+    "upgrade",
+    "set",
+    "reduced",
+    "raised",
+    "completed",
+    "built",
+    "created",
+    "added",
+    "achieved",
+    "realized",
+    "started",
+    "launched",
+    "cultivated",
+    "introduced",
+    "established",
+    "provided",
+    "eliminated",
+    "carried",
+    "invested",
+    "renovated",
+    "planted",
+    "upgraded",
+    "allowed",
+    "sent",
+    "newly",
+    "strictly",
+    "vigorously",
+    "effectively",
+    "steadily",
+    "actively",
+    "further",
+];
+
+const PRONOUNS: &[&str] = &["we", "it", "they", "he", "she", "you", "which", "that"];
+
+/// Auxiliaries: always a clause's main verb, never part of a noun phrase.
+const AUXILIARIES: &[&str] = &[
+    "will", "shall", "would", "should", "must", "can", "may", "has", "have", "had", "is", "are",
+    "was", "were", "be", "been",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "our", "their", "this", "these", "those",
+];
+
+/// Labels made only of these words say when, not what: "first half", "second quarter".
+const TIME_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "half",
+    "quarter",
+    "quarters",
+    "three",
+    "two",
+    "year",
+    "years",
+    "month",
+    "months",
+    "the",
+    "whole",
+    "last",
+    "next",
+    "previous",
+    "beginning",
+    "end",
+    "of",
+    "in",
+    "and",
+];
+
+/// Counted nouns too general to stand alone: "150,000 people" says little without
+/// "relocation of".
+const GENERIC_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "residents",
+    "households",
+    "units",
+    "items",
+    "times",
+    "sets",
+];
+
+const LEADING_JUNK: &[&str] = &[
+    "the", "a", "an", "its", "our", "their", "this", "that", "and", "with", "while", "of", "we",
+    "it", "which", "whose", "to", "so", "as", "in", "by", "for", "will", "also", "further", "must",
+    "should", "shall",
+];
+
+const TRAILING_JUNK: &[&str] = &[
+    "the", "a", "an", "of", "in", "for", "and", "to", "at", "by", "on", "with", "from", "as",
+];
+
+const GROWTH_WORDS: &[&str] = &[
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "up",
+    "growth",
+    "jumped",
+    "rebounded",
+];
+const DECLINE_WORDS: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "dropped",
+    "drop",
+    "drops",
+    "declined",
+    "decline",
+    "declines",
+    "decreased",
+    "decrease",
+    "down",
+    "reduced",
+    "reduce",
+    "cut",
+    "shrunk",
+    "shrink",
+    "shrank",
+    "lower",
+];
+const SHARE_WORDS: &[&str] = &["account", "accounts", "accounting", "accounted"];
+
+fn is_one_of(w: &str, set: &[&str]) -> bool {
+    set.iter().any(|x| eq_word(w, x))
+}
+
+fn slice_text(r: &SentenceReader, a: usize, b: usize) -> String {
+    if a >= b {
+        return String::new();
+    }
+    r.text[r.toks[a].start..r.toks[b - 1].end].to_string()
+}
+
+#[derive(Default, Clone, Copy)]
+struct Flags {
+    growth: bool,
+    decline: bool,
+    share: bool,
+    annual_avg: bool,
+}
+
+impl Flags {
+    fn see(&mut self, w: &str) {
+        self.growth |= is_one_of(w, GROWTH_WORDS);
+        self.decline |= is_one_of(w, DECLINE_WORDS);
+        self.share |= is_one_of(w, SHARE_WORDS);
+    }
+
+    /// "GDP" + growth -> "GDP growth" (for rates), "loans" + growth -> "loans increase".
+    fn apply(self, label: &str, unit: &str) -> String {
+        let lower = label.to_lowercase();
+        let already = [
+            "growth",
+            "rate",
+            "increase",
+            "decline",
+            "proportion",
+            "share",
+            "ratio",
+            "reduction",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if label.is_empty() || already && !self.annual_avg {
+            return label.to_string();
+        }
+        let suffix = match (unit, self.share, self.growth, self.decline) {
+            ("%", true, _, _) => " share",
+            ("%", _, true, _) if self.annual_avg => " average annual growth",
+            ("%", _, true, _) => " growth",
+            ("%", _, _, true) => " decline",
+            ("pp", _, true, _) => " increase",
+            ("pp", _, _, true) => " decrease",
+            (_, false, true, _) => " increase",
+            (_, false, _, true) => " reduction",
+            _ => "",
+        };
+        if already {
+            return label.to_string();
+        }
+        format!("{label}{suffix}")
+    }
+}
+
+/// Where the words naming quantity `k` end: before its comparator, or before the
+/// "from" of a "from X to Y".
+fn anchor(r: &SentenceReader, qs: &[Quantity], k: usize) -> usize {
+    let q = &qs[k];
+    let first = if q.is_start {
+        Some(k)
+    } else {
+        q.baselines.iter().copied().min()
+    };
+    if let Some(f) = first {
+        let t0 = qs[f].cmp_start.unwrap_or(qs[f].t0);
+        if let Some(from) = (t0.saturating_sub(5)..t0)
+            .rev()
+            .find(|&i| r.toks[i].kind == Tk::Word && eq_word(r.toks[i].text(r.text), "from"))
+        {
+            return from;
+        }
+    }
+    q.cmp_start.unwrap_or(q.t0)
+}
+
+/// A short label for quantity `k`.
+pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
+    let q = &qs[k];
+    let unit = q.unit.as_deref().unwrap_or("count");
+    let end = anchor(r, qs, k);
+    let level_only = end != q.cmp_start.unwrap_or(q.t0); // anchored at "from": a level
+    if let Some((a, b)) = q.noun {
+        let noun = clean(&slice_text(r, a, b));
+        match q.noun_kind {
+            NounKind::Of if unit == "%" && !noun.is_empty() && !is_time_phrase(&noun) => {
+                // "60% of counties", "more than half are industrial projects";
+                // "2.9% of the GDP", "core industries accounting for 10.9% of the added
+                // value" name the share of what the subject measures
+                let (lead, flags, _) = noun_before(r, clause_start(r, qs, k, end), end, true);
+                let subject = if !lead.is_empty() && !is_time_phrase(&lead) {
+                    Some(lead)
+                } else if flags.share {
+                    qs[..k]
+                        .iter()
+                        .rev()
+                        .map(|p| p.label.clone())
+                        .find(|l| !l.is_empty())
+                } else {
+                    None
+                };
+                let subject = subject.map(|l| strip_change_suffix(&l).to_string());
+                return match subject {
+                    Some(sub) if flags.share || noun.eq_ignore_ascii_case("gdp") => {
+                        format!("{sub} share of {noun}")
+                    }
+                    _ => format!("share of {noun}"),
+                };
+            }
+            NounKind::Counted | NounKind::Of if !noun.is_empty() => {
+                let generic =
+                    noun.split_whitespace().count() == 1 && is_one_of(&noun, GENERIC_NOUNS);
+                if generic && end >= 2 && eq_word(r.toks[end - 1].text(r.text), "of") {
+                    let (lead, _, _) = noun_before(r, clause_start(r, qs, k, end), end, true);
+                    if !lead.is_empty() {
+                        return format!("{lead} of {noun}");
+                    }
+                }
+                return noun;
+            }
+            _ => {}
+        }
+    }
+    let start = clause_start(r, qs, k, end);
+    let prev_end = start;
+    let (l, flags, had_words) = noun_before(r, start, end, level_only);
+    let l = if is_time_phrase(&l) { String::new() } else { l };
+    let prev_label = || {
+        (0..k)
+            .rev()
+            .find(|&p| !qs[p].is_start || qs[p].baselines.is_empty())
+            .map(|p| qs[p].label.clone())
+            .filter(|l| !l.is_empty())
+    };
+    if !l.is_empty() {
+        return flags.apply(&l, unit);
+    }
+    // "an increase of 3.6%", "accounting for about 3.3%", "4.2% and 6.9%": the figure
+    // before it names the indicator
+    if let Some(p) = prev_label() {
+        if had_words || start == prev_end {
+            let base = strip_change_suffix(&p).to_string();
+            let out = flags.apply(&base, unit);
+            if out != base || !had_words {
+                return out;
+            }
+            return p;
+        }
+    }
+    if let Some((a, b)) = q.noun {
+        return clean(&slice_text(r, a, b));
+    }
+    // "allowed at most 80 days for approval of ...", "invest 42.1 billion yuan in ..."
+    let after = after_phrase(r, q.t1);
+    if !after.is_empty() {
+        return after;
+    }
+    if (start..end).any(|i| eq_word(r.toks[i].text(r.text), "invest")) {
+        return "investment".into();
+    }
+    prev_label().unwrap_or_default()
+}
+
+fn strip_change_suffix(l: &str) -> &str {
+    [
+        " average annual growth",
+        " growth",
+        " increase",
+        " decline",
+        " reduction",
+        " share",
+    ]
+    .iter()
+    .find_map(|s| l.strip_suffix(s))
+    .unwrap_or(l)
+}
+
+fn is_time_phrase(l: &str) -> bool {
+    !l.is_empty() && l.split_whitespace().all(|w| is_one_of(w, TIME_WORDS))
+}
+
+/// Start of the words that can name quantity `k`: back from `end` to a clause break
+/// or to the previous figure outside this one's "from ... to" group.
+fn clause_start(r: &SentenceReader, qs: &[Quantity], k: usize, end: usize) -> usize {
+    let q = &qs[k];
+    let group_start = {
+        let members: Vec<usize> = if q.is_start {
+            vec![k]
+        } else {
+            q.baselines.clone()
+        };
+        members.iter().map(|&m| qs[m].t0).min().unwrap_or(q.t0)
+    };
+    let prev_end = qs
+        .iter()
+        .filter(|p| p.t1 <= end && p.t0 < group_start.min(q.t0))
+        .map(|p| p.noun.map_or(p.t1, |(_, b)| b.max(p.t1)))
+        .max()
+        .unwrap_or(0)
+        .min(end);
+    let mut start = end;
+    while start > prev_end {
+        let t = &r.toks[start - 1];
+        if t.kind == Tk::Punct && matches!(t.text(r.text), ";" | ":" | "；" | "：" | "," | "，")
+        {
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
+/// The noun phrase that ends a lead, read backwards: strip the verbs and prepositions
+/// next to the number, then take words back to the main verb. With `level_only`
+/// (a "from X to Y") no growth or decline is read into the label.
+fn noun_before(
+    r: &SentenceReader,
+    start: usize,
+    end: usize,
+    level_only: bool,
+) -> (String, Flags, bool) {
+    let mut flags = Flags::default();
+    let toks = r.toks;
+    let text = r.text;
+    let had_words = (start..end).any(|i| toks[i].kind == Tk::Word);
+    let mut i = end;
+    // 1. the complement next to the number: "increased by", "will reach", "account for"
+    let mut stripped: Vec<&str> = Vec::new();
+    while i > start {
+        let t = &toks[i - 1];
+        if t.kind != Tk::Word {
+            break;
+        }
+        let w = t.text(text);
+        if !is_one_of(w, COMPLEMENT) && !(w.len() > 4 && w.ends_with("ly")) {
+            break;
+        }
+        stripped.push(w);
+        i -= 1;
+    }
+    // A change is stated as "increased by 3%", "an increase of 3%", "grew 3%";
+    // "increased to 71%" or "reached 71%" states a level.
+    let nearest = stripped.first().copied().unwrap_or("");
+    let change_syntax = eq_word(nearest, "by")
+        || is_one_of(nearest, GROWTH_WORDS)
+        || is_one_of(nearest, DECLINE_WORDS)
+        || (eq_word(nearest, "of")
+            && stripped.get(1).is_some_and(|w| {
+                is_one_of(
+                    w,
+                    &["increase", "growth", "decline", "decrease", "drop", "rise"],
+                )
+            }));
+    if !level_only && (change_syntax || stripped.is_empty()) {
+        for w in &stripped {
+            flags.see(w);
+        }
+    }
+    for w in &stripped {
+        flags.share |= is_one_of(w, SHARE_WORDS);
+    }
+    flags.annual_avg = stripped.iter().any(|w| eq_word(w, "average"))
+        && stripped.iter().any(|w| eq_word(w, "annual"));
+    let stop = i;
+    // 2. the noun phrase, back to a main verb
+    let mut a = stop;
+    while a > start {
+        let t = &toks[a - 1];
+        let w = t.text(text);
+        if t.kind == Tk::Punct {
+            if matches!(
+                w,
+                "-" | "&" | "’" | "'" | "(" | ")" | "/" | "\"" | "“" | "”"
+            ) {
+                a -= 1;
+                continue;
+            }
+            break;
+        }
+        if t.kind == Tk::Num {
+            // "per 10,000 yuan of GDP", "15-year": numbers inside a name of a measure
+            let after_per = a >= 2 && eq_word(toks[a - 2].text(text), "per");
+            let compound = toks
+                .get(a)
+                .is_some_and(|n| n.text(text) == "-" && n.start == t.end);
+            if after_per || compound {
+                a -= 1;
+                continue;
+            }
+            break;
+        }
+        if is_one_of(w, PRONOUNS) || is_one_of(w, AUXILIARIES) {
+            break;
+        }
+        let before = (a >= 2 && a - 1 > start)
+            .then(|| toks[a - 2])
+            .filter(|p| p.kind == Tk::Word);
+        let before_w = before.map(|p| p.text(text)).unwrap_or("");
+        let participle = w.len() > 4 && w.ends_with("ed");
+        // "micro-sized", "start-up", "coal-fired" are adjectives and nouns, not verbs
+        let hyphenated = (a >= 2 && toks[a - 2].text(text) == "-" && toks[a - 2].end == t.start)
+            || toks
+                .get(a)
+                .is_some_and(|n| n.text(text) == "-" && n.start == t.end);
+        let verb = (is_one_of(w, VERBS) || r.lex.past.has_word(w) || participle) && !hyphenated;
+        if verb && !is_one_of(before_w, DETERMINERS) {
+            // a participle right after a noun modifies it: "the complaints received by
+            // letter"; after an auxiliary, a pronoun or at the clause start it is the verb
+            let main = before.is_none()
+                || is_one_of(before_w, PRONOUNS)
+                || is_one_of(before_w, AUXILIARIES)
+                || is_one_of(
+                    before_w,
+                    &["and", "then", "also", "further", "newly", "successfully"],
+                )
+                || r.lex.future.has_word(before_w);
+            let past_form = participle || r.lex.past.has_word(w);
+            if main || !past_form {
+                if !level_only && (change_syntax || stripped.is_empty()) {
+                    flags.see(w);
+                }
+                break;
+            }
+        }
+        if eq_word(w, "to")
+            && toks
+                .get(a)
+                .is_some_and(|n| n.kind == Tk::Word && is_one_of(n.text(text), VERBS))
+        {
+            break;
+        }
+        a -= 1;
+    }
+    let mut l = clean(&slice_text(r, a, stop));
+    if r.lex.number_word(&l).is_some() || l.eq_ignore_ascii_case("twice") {
+        l.clear();
+    }
+    (l, flags, had_words)
+}
+
+/// "for approval of general enterprise investment projects" after a figure.
+fn after_phrase(r: &SentenceReader, from: usize) -> String {
+    let toks = r.toks;
+    if !toks
+        .get(from)
+        .is_some_and(|t| t.kind == Tk::Word && is_one_of(t.text(r.text), &["for", "of", "in"]))
+    {
+        return String::new();
+    }
+    let mut b = from + 1;
+    while b < toks.len() && b < from + 9 {
+        let t = &toks[b];
+        if t.kind == Tk::Punct && !matches!(t.text(r.text), "-" | "&") {
+            break;
+        }
+        if t.kind == Tk::Num {
+            break;
+        }
+        b += 1;
+    }
+    clean(&slice_text(r, from + 1, b))
+}
+
+/// Trim determiners, possessives of places and stray punctuation; cap the length.
+fn clean(s: &str) -> String {
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    loop {
+        let Some(first) = words.first() else { break };
+        let f = first.trim_matches(|c: char| !c.is_alphanumeric());
+        let lf = f.to_lowercase().replace('’', "'");
+        let place_possessive = lf.ends_with("'s")
+            && ([
+                "province's",
+                "city's",
+                "country's",
+                "nation's",
+                "region's",
+                "municipality's",
+                "china's",
+            ]
+            .contains(&lf.as_str())
+                || lf.strip_suffix("'s").is_some_and(|place| {
+                    super::lexicon::Lexicon::get().unit_by_name(place).is_some()
+                }));
+        if is_one_of(f, LEADING_JUNK) || f.is_empty() || (place_possessive && words.len() > 1) {
+            words.remove(0);
+            continue;
+        }
+        break;
+    }
+    while let Some(last) = words.last() {
+        let l = last.trim_matches(|c: char| !c.is_alphanumeric());
+        if is_one_of(l, TRAILING_JUNK) || l.is_empty() {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    // "GDP of Liaoning Province" -> "GDP"
+    if let Some(of) = words.iter().rposition(|w| eq_word(w, "of")) {
+        let tail: Vec<&str> = words[of + 1..].to_vec();
+        let tail = tail.join(" ");
+        let tail = tail
+            .trim_end_matches(" Province")
+            .trim_end_matches(" Municipality");
+        if of > 0 && super::lexicon::Lexicon::get().unit_by_name(tail).is_some() {
+            words.truncate(of);
+        }
+    }
+    words.truncate(14);
+    let out = words.join(" ").replace(['"', '“', '”'], "");
+    out.trim_matches(|c: char| matches!(c, ',' | ';' | '"' | '“' | '”' | '(' | ')'))
+        .trim()
+        .to_string()
+}
+
+/// "the province’s GDP and per capita GDP will exceed 8.5 trillion yuan and 130,000
+/// yuan respectively": each figure gets its own part of the subject.
+pub fn distribute_respectively(
+    r: &SentenceReader,
+    qs: &[Quantity],
+    mut labels: Vec<String>,
+) -> Vec<String> {
+    let n = qs.len();
+    let mut k = 0;
+    while k < n {
+        // a run of figures joined by "and" / "," followed by "respectively"
+        let mut j = k;
+        while j + 1 < n
+            && (qs[j].t1..qs[j + 1].t0).all(|t| {
+                matches!(
+                    r.toks[t].text(r.text).to_ascii_lowercase().as_str(),
+                    "and" | "," | "or"
+                )
+            })
+        {
+            j += 1;
+        }
+        let resp = qs[j].t1 < r.toks.len()
+            && (qs[j].t1..r.toks.len().min(qs[j].t1 + 3))
+                .any(|t| eq_word(r.toks[t].text(r.text), "respectively"));
+        if j > k && resp {
+            let parts: Vec<&str> = labels[k].split(" and ").collect();
+            let adjectives = ["urban", "rural", "domestic", "foreign", "import", "export"];
+            let last_word = |p: &str| p.split_whitespace().last().unwrap_or("").to_lowercase();
+            let same_head = parts.len() == 2 && last_word(parts[0]) == last_word(parts[1]);
+            // "satisfaction rates for food and drug safety": the "and" is inside the
+            // prepositional phrase, not between two indicators
+            let inside_pp = parts.first().is_some_and(|p| {
+                let ws: Vec<&str> = p.split_whitespace().collect();
+                ws.len() >= 2
+                    && is_one_of(ws[ws.len() - 2], &["for", "of", "in", "on", "at", "with"])
+            });
+            let ok = parts.len() == j - k + 1
+                && !inside_pp
+                && parts.iter().all(|p| !p.trim().is_empty())
+                && (same_head
+                    || parts.iter().all(|p| {
+                        p.split_whitespace().count() >= 2
+                            && !adjectives.iter().any(|a| last_word(p) == *a)
+                    }));
+            if ok {
+                let parts: Vec<String> = parts.iter().map(|p| p.trim().to_string()).collect();
+                for (i, p) in parts.into_iter().enumerate() {
+                    labels[k + i] = p;
+                }
+            }
+        }
+        k = j + 1;
+    }
+    labels
+}
+
+/// The canonical key of a label, if one of `indicators.txt` fits.
+pub fn key(lex: &Lexicon, label: &str, unit: &str) -> Option<String> {
+    let l = label.to_lowercase();
+    let growth = ["growth", "increase", "grow", "decline", "rise", "decrease"]
+        .iter()
+        .any(|w| l.contains(w));
+    lex.indicators
+        .iter()
+        .find(|rule| {
+            (rule.units.iter().any(|u| u == "*" || u == unit))
+                && rule.growth.is_none_or(|g| g == growth)
+                && rule.synonyms.iter().any(|s| l.contains(s.as_str()))
+        })
+        .map(|rule| rule.key.clone())
+}
+
+/// "both the number of production accidents and the death toll": one figure, two
+/// statements. Returns the two labels.
+pub fn split_both(lead_label: &str) -> Option<(String, String)> {
+    let rest = lead_label.strip_prefix("both ")?;
+    let suffix = [" decline", " growth", " increase", " reduction", " share"]
+        .into_iter()
+        .find(|s| rest.ends_with(s))
+        .unwrap_or("");
+    let rest = &rest[..rest.len() - suffix.len()];
+    let (a, b) = rest.split_once(" and ")?;
+    let (a, b) = (clean(a), clean(b));
+    (!a.is_empty() && !b.is_empty()).then(|| (format!("{a}{suffix}"), format!("{b}{suffix}")))
+}

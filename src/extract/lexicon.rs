@@ -1,0 +1,639 @@
+//! The extraction lexicons, read once from the text files in `assets/lexicon/`.
+//!
+//! Everything language-specific the rules need (place names, comparator phrases, units,
+//! time phrases, verb classes, indicator synonyms) lives in those files, so extending
+//! coverage is an edit to data, not to code.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::model::Comparator;
+
+use super::text::{Tk, Token, tokenize_str};
+
+const GAZETTEER: &str = include_str!("../../assets/lexicon/gazetteer.txt");
+const COMPARATORS: &str = include_str!("../../assets/lexicon/comparators.txt");
+const UNITS: &str = include_str!("../../assets/lexicon/units.txt");
+const WORDS: &str = include_str!("../../assets/lexicon/words.txt");
+const HORIZONS: &str = include_str!("../../assets/lexicon/horizons.txt");
+const FURNITURE: &str = include_str!("../../assets/lexicon/furniture.txt");
+const INDICATORS: &str = include_str!("../../assets/lexicon/indicators.txt");
+
+/// A phrase as a token sequence, compared case-insensitively with text tokens.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub toks: Vec<(Tk, String)>,
+}
+
+impl Phrase {
+    fn new(s: &str) -> Phrase {
+        let toks = tokenize_str(s)
+            .into_iter()
+            .map(|t| (t.kind, s[t.start..t.end].to_lowercase()))
+            .collect();
+        Phrase { toks }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// Does the phrase occur in `toks` starting at index `at`?
+    pub fn matches_at(&self, text: &str, toks: &[Token], at: usize) -> bool {
+        if at + self.toks.len() > toks.len() {
+            return false;
+        }
+        self.toks
+            .iter()
+            .zip(&toks[at..])
+            .all(|((k, w), t)| *k == t.kind && eq_word(&text[t.start..t.end], w))
+    }
+
+    /// Does the phrase end right before index `end` (exclusive)?
+    pub fn matches_ending_at(&self, text: &str, toks: &[Token], end: usize) -> bool {
+        end >= self.toks.len() && self.matches_at(text, toks, end - self.toks.len())
+    }
+}
+
+/// Case-insensitive comparison of a text slice with a lower-case lexicon word.
+pub fn eq_word(text: &str, lower: &str) -> bool {
+    if text.len() == lower.len() && text.is_ascii() {
+        return text.eq_ignore_ascii_case(lower);
+    }
+    // Typographic apostrophes are spelled both ways in translations.
+    if text.contains('’') || lower.contains('’') {
+        return text.replace('’', "'").to_lowercase() == lower.replace('’', "'");
+    }
+    !text.is_ascii() && text.to_lowercase() == lower
+}
+
+/// A list of phrases, matched longest first.
+#[derive(Debug, Default, Clone)]
+pub struct PhraseSet {
+    pub phrases: Vec<Phrase>,
+    single: HashSet<String>,
+}
+
+impl PhraseSet {
+    fn from_lines(lines: &[&str]) -> PhraseSet {
+        let mut phrases: Vec<Phrase> = lines.iter().map(|l| Phrase::new(l)).collect();
+        phrases.retain(|p| !p.is_empty());
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let single = phrases
+            .iter()
+            .filter(|p| p.len() == 1)
+            .map(|p| p.toks[0].1.clone())
+            .collect();
+        PhraseSet { phrases, single }
+    }
+
+    /// Is this one word in the set? (fast path for single-word entries)
+    pub fn has_word(&self, word: &str) -> bool {
+        if word.is_ascii() && word.bytes().all(|b| !b.is_ascii_uppercase()) {
+            return self.single.contains(word);
+        }
+        self.single.contains(&word.to_lowercase().replace('’', "'"))
+    }
+
+    /// Length (in tokens) of the longest phrase that ends right before `end`.
+    pub fn longest_ending_at(&self, text: &str, toks: &[Token], end: usize) -> Option<usize> {
+        self.phrases
+            .iter()
+            .find(|p| p.matches_ending_at(text, toks, end))
+            .map(|p| p.len())
+    }
+
+    /// Length of the longest phrase starting at `at`.
+    pub fn longest_at(&self, text: &str, toks: &[Token], at: usize) -> Option<usize> {
+        self.phrases
+            .iter()
+            .find(|p| p.matches_at(text, toks, at))
+            .map(|p| p.len())
+    }
+
+    /// Does any phrase occur anywhere in `toks[from..to]`?
+    pub fn any_in(&self, text: &str, toks: &[Token], from: usize, to: usize) -> bool {
+        (from..to).any(|i| {
+            self.phrases
+                .iter()
+                .any(|p| i + p.len() <= to && p.matches_at(text, toks, i))
+        })
+    }
+}
+
+/// A phrase mapped to a value (a comparator, a unit, a multiplier...).
+#[derive(Debug, Clone)]
+pub struct PhraseMap<V> {
+    pub entries: Vec<(Phrase, V)>,
+}
+
+impl<V: Clone> PhraseMap<V> {
+    fn new(mut entries: Vec<(Phrase, V)>) -> Self {
+        entries.retain(|(p, _)| !p.is_empty());
+        entries.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        PhraseMap { entries }
+    }
+
+    pub fn longest_at(&self, text: &str, toks: &[Token], at: usize) -> Option<(usize, V)> {
+        self.entries
+            .iter()
+            .find(|(p, _)| p.matches_at(text, toks, at))
+            .map(|(p, v)| (p.len(), v.clone()))
+    }
+
+    pub fn longest_ending_at(&self, text: &str, toks: &[Token], end: usize) -> Option<(usize, V)> {
+        self.entries
+            .iter()
+            .find(|(p, _)| p.matches_ending_at(text, toks, end))
+            .map(|(p, v)| (p.len(), v.clone()))
+    }
+}
+
+/// What a gazetteer alias names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Province,
+    City,
+    Region,
+    National,
+}
+
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// Canonical unit the mention counts for (a city counts for its province).
+    pub unit: u16,
+    pub kind: PlaceKind,
+    /// Aliases written in lower case may match any case; capitalised ones only
+    /// a capitalised word in the text.
+    pub any_case: bool,
+}
+
+/// Relative time phrases from `horizons.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Horizon {
+    /// Report year plus offset.
+    Report(i32),
+    /// Year in context plus offset.
+    Context(i32),
+    /// The five years up to the year before the report.
+    Review5,
+    /// The five years from the report year.
+    Plan5,
+}
+
+/// What an Aho-Corasick hit in the text is.
+#[derive(Debug, Clone, Copy)]
+pub enum Hit {
+    Place(u16),
+    Horizon(Horizon),
+    FiveYearPlan,
+    NumberWord,
+}
+
+#[derive(Debug)]
+pub struct IndicatorRule {
+    pub key: String,
+    pub units: Vec<String>,
+    /// Some(true): growth only; Some(false): levels only; None: any.
+    pub growth: Option<bool>,
+    pub synonyms: Vec<String>,
+}
+
+pub struct Lexicon {
+    /// Canonical names of provincial units, regions and "China".
+    pub units: Vec<String>,
+    pub unit_kind: Vec<PlaceKind>,
+    /// Member provinces of each region unit (empty for others).
+    pub members: Vec<Vec<u16>>,
+    pub national: u16,
+    places: Vec<Place>,
+    hits: Vec<Hit>,
+    automaton: AhoCorasick,
+
+    pub cmp_before: PhraseMap<Comparator>,
+    pub cmp_after: PhraseMap<Comparator>,
+    pub units_after: PhraseMap<String>,
+    pub units_prefix: PhraseMap<String>,
+    pub multipliers: PhraseMap<f64>,
+    pub per: PhraseMap<String>,
+
+    pub future: PhraseSet,
+    pub past: PhraseSet,
+    pub plan_participle: PhraseSet,
+    pub bare_before: PhraseSet,
+    pub not_a_noun: PhraseSet,
+    pub label_before: PhraseSet,
+    pub meta_nouns: PhraseSet,
+    pub duration_before: PhraseSet,
+    pub duration_after: PhraseSet,
+    pub superlative: PhraseSet,
+    pub subject_after: PhraseSet,
+    pub months: PhraseSet,
+    pub ordinal_suffix: PhraseSet,
+
+    pub furniture_starts: Vec<String>,
+    pub furniture_ends: Vec<String>,
+    pub indicators: Vec<IndicatorRule>,
+    number_words: HashMap<&'static str, f64>,
+}
+
+/// Lines of a lexicon file grouped by `[section]`, comments and blanks dropped.
+fn sections(src: &str) -> HashMap<String, Vec<&str>> {
+    let mut out: HashMap<String, Vec<&str>> = HashMap::new();
+    let mut current = String::new();
+    for line in src.lines() {
+        let l = line.trim_end();
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if t.starts_with('[') && t.ends_with(']') && !t.contains(' ') {
+            current = t[1..t.len() - 1].to_string();
+            continue;
+        }
+        // Keep a single trailing space that is part of an entry such as "> ".
+        out.entry(current.clone()).or_default().push(t);
+    }
+    out
+}
+
+fn arrow(line: &str) -> Option<(&str, &str)> {
+    let (a, b) = line.split_once("=>")?;
+    Some((a.trim(), b.trim()))
+}
+
+fn phrase_map<V: Clone>(lines: &[&str], f: impl Fn(&str) -> Option<V>) -> PhraseMap<V> {
+    PhraseMap::new(
+        lines
+            .iter()
+            .filter_map(|l| {
+                let (p, v) = arrow(l)?;
+                Some((Phrase::new(p), f(v)?))
+            })
+            .collect(),
+    )
+}
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("half", 50.0),
+    ("third", 100.0 / 3.0),
+    ("thirds", 100.0 / 3.0),
+    ("quarter", 25.0),
+];
+
+impl Lexicon {
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(Lexicon::load)
+    }
+
+    fn load() -> Lexicon {
+        let mut units: Vec<String> = Vec::new();
+        let mut unit_kind = Vec::new();
+        let mut members_names: Vec<Vec<String>> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut places: Vec<Place> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut unit_index: HashMap<String, u16> = HashMap::new();
+
+        fn add_unit(
+            name: &str,
+            kind: PlaceKind,
+            units: &mut Vec<String>,
+            unit_kind: &mut Vec<PlaceKind>,
+            members_names: &mut Vec<Vec<String>>,
+            unit_index: &mut HashMap<String, u16>,
+        ) -> u16 {
+            if let Some(i) = unit_index.get(name) {
+                return *i;
+            }
+            let i = units.len() as u16;
+            units.push(name.to_string());
+            unit_kind.push(kind);
+            members_names.push(Vec::new());
+            unit_index.insert(name.to_string(), i);
+            i
+        }
+        let mut national = 0;
+        for line in GAZETTEER.lines() {
+            let l = line.trim();
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let (head, rest) = l.split_once('|').unwrap_or((l, ""));
+            let mut fields = rest.split('|');
+            let aliases = fields.next().unwrap_or("");
+            let (kw, name) = head.trim().split_once(' ').unwrap_or((head.trim(), ""));
+            let name = name.trim();
+            let (kind, unit) = match kw {
+                "province" => (
+                    PlaceKind::Province,
+                    add_unit(
+                        name,
+                        PlaceKind::Province,
+                        &mut units,
+                        &mut unit_kind,
+                        &mut members_names,
+                        &mut unit_index,
+                    ),
+                ),
+                "cities" => (
+                    PlaceKind::City,
+                    add_unit(
+                        name,
+                        PlaceKind::Province,
+                        &mut units,
+                        &mut unit_kind,
+                        &mut members_names,
+                        &mut unit_index,
+                    ),
+                ),
+                "region" => {
+                    let u = add_unit(
+                        name,
+                        PlaceKind::Region,
+                        &mut units,
+                        &mut unit_kind,
+                        &mut members_names,
+                        &mut unit_index,
+                    );
+                    if let Some(m) = fields.next() {
+                        members_names[u as usize] =
+                            m.split(',').map(|s| s.trim().to_string()).collect();
+                    }
+                    (PlaceKind::Region, u)
+                }
+                "national" => {
+                    national = add_unit(
+                        name,
+                        PlaceKind::National,
+                        &mut units,
+                        &mut unit_kind,
+                        &mut members_names,
+                        &mut unit_index,
+                    );
+                    (PlaceKind::National, national)
+                }
+                _ => continue,
+            };
+            for alias in aliases.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+                patterns.push(alias.to_string());
+                places.push(Place {
+                    unit,
+                    kind,
+                    any_case: alias.starts_with(|c: char| c.is_lowercase()),
+                });
+                hits.push(Hit::Place((places.len() - 1) as u16));
+            }
+        }
+        let members = members_names
+            .iter()
+            .map(|ms| {
+                ms.iter()
+                    .filter_map(|m| units.iter().position(|u| u == m).map(|p| p as u16))
+                    .collect()
+            })
+            .collect();
+
+        for line in HORIZONS.lines() {
+            let l = line.trim();
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let Some((p, v)) = arrow(l) else { continue };
+            let h = match v {
+                "review5" => Horizon::Review5,
+                "plan5" => Horizon::Plan5,
+                _ => {
+                    let (base, off) = v.split_at(1);
+                    let off: i32 = off.trim_start_matches('+').parse().unwrap_or(0);
+                    if base == "R" {
+                        Horizon::Report(off)
+                    } else {
+                        Horizon::Context(off)
+                    }
+                }
+            };
+            patterns.push(p.to_string());
+            hits.push(Hit::Horizon(h));
+        }
+        for p in ["five-year plan", "five year plan", "five - year plan"] {
+            patterns.push(p.to_string());
+            hits.push(Hit::FiveYearPlan);
+        }
+        for (w, _) in NUMBER_WORDS {
+            patterns.push((*w).to_string());
+            hits.push(Hit::NumberWord);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("lexicon patterns build an automaton");
+
+        let cmp = sections(COMPARATORS);
+        let parse_cmp = |v: &str| Comparator::from_symbol(v);
+        let un = sections(UNITS);
+        let w = sections(WORDS);
+        let set = |name: &str| PhraseSet::from_lines(w.get(name).map(Vec::as_slice).unwrap_or(&[]));
+        let fur = sections(FURNITURE);
+
+        let indicators = INDICATORS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let f: Vec<&str> = l.split('|').map(str::trim).collect();
+                if f.len() != 4 {
+                    return None;
+                }
+                Some(IndicatorRule {
+                    key: f[0].to_string(),
+                    units: f[1].split(',').map(|s| s.trim().to_string()).collect(),
+                    growth: match f[2] {
+                        "yes" => Some(true),
+                        "no" => Some(false),
+                        _ => None,
+                    },
+                    synonyms: f[3]
+                        .split(';')
+                        .map(|s| s.trim().to_lowercase())
+                        .filter(|s| !s.is_empty())
+                        .collect(),
+                })
+            })
+            .collect();
+
+        let empty: Vec<&str> = Vec::new();
+        let sec = |m: &HashMap<String, Vec<&'static str>>, k: &str| -> Vec<&'static str> {
+            m.get(k).cloned().unwrap_or_default()
+        };
+        Lexicon {
+            units,
+            unit_kind,
+            members,
+            national,
+            places,
+            hits,
+            automaton,
+            cmp_before: phrase_map(&sec(&cmp, "before"), parse_cmp),
+            cmp_after: phrase_map(&sec(&cmp, "after"), parse_cmp),
+            units_after: phrase_map(&sec(&un, "after"), |v| Some(v.to_string())),
+            units_prefix: phrase_map(&sec(&un, "prefix"), |v| Some(v.to_string())),
+            multipliers: phrase_map(&sec(&un, "multipliers"), |v| v.parse().ok()),
+            per: phrase_map(&sec(&un, "per"), |v| Some(v.to_string())),
+            future: set("future"),
+            past: set("past"),
+            plan_participle: set("plan_participle"),
+            bare_before: set("bare_before"),
+            not_a_noun: set("not_a_noun"),
+            label_before: set("label_before"),
+            meta_nouns: set("meta_nouns"),
+            duration_before: set("duration_before"),
+            duration_after: set("duration_after"),
+            superlative: set("superlative"),
+            subject_after: set("subject_after"),
+            months: set("months"),
+            ordinal_suffix: set("ordinal_suffix"),
+            furniture_starts: fur
+                .get("starts")
+                .unwrap_or(&empty)
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            furniture_ends: fur
+                .get("ends")
+                .unwrap_or(&empty)
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            indicators,
+            number_words: NUMBER_WORDS.iter().copied().collect(),
+        }
+    }
+
+    /// All lexicon hits in `text` on word boundaries, in order.
+    pub fn scan(&self, text: &str, out: &mut Vec<(usize, usize, Hit)>) {
+        out.clear();
+        let bytes = text.as_bytes();
+        for m in self.automaton.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !word_boundary_before(text, s) || !word_boundary_after(text, e) {
+                continue;
+            }
+            let hit = self.hits[m.pattern().as_usize()];
+            if let Hit::Place(p) = hit {
+                let place = &self.places[p as usize];
+                if !place.any_case && !bytes[s].is_ascii_uppercase() {
+                    continue;
+                }
+            }
+            out.push((s, e, hit));
+        }
+    }
+
+    pub fn place(&self, p: u16) -> &Place {
+        &self.places[p as usize]
+    }
+
+    pub fn number_word(&self, w: &str) -> Option<f64> {
+        if w.len() > 9 || !w.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 9];
+        for (i, b) in w.bytes().enumerate() {
+            buf[i] = b.to_ascii_lowercase();
+        }
+        let lw = std::str::from_utf8(&buf[..w.len()]).ok()?;
+        self.number_words.get(lw).copied()
+    }
+
+    pub fn unit_name(&self, u: u16) -> &str {
+        &self.units[u as usize]
+    }
+
+    /// The index of a canonical unit name ("Zhejiang", "Central region", "China").
+    pub fn unit_by_name(&self, name: &str) -> Option<u16> {
+        self.units
+            .iter()
+            .position(|u| u.eq_ignore_ascii_case(name))
+            .map(|p| p as u16)
+    }
+
+    pub fn is_furniture(&self, line: &str) -> bool {
+        let t = line.trim();
+        if t.is_empty() {
+            return false;
+        }
+        let lower: String = t.chars().take(40).collect::<String>().to_lowercase();
+        if self
+            .furniture_starts
+            .iter()
+            .any(|s| lower.starts_with(s.as_str()))
+            || lower == "home"
+            || lower == "print close"
+        {
+            return true;
+        }
+        if t.len() < 80 {
+            let last = t
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_lowercase();
+            if self.furniture_ends.iter().any(|e| *e == last) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+pub fn word_boundary_before(text: &str, s: usize) -> bool {
+    text[..s]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+pub fn word_boundary_after(text: &str, e: usize) -> bool {
+    text[e..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+}

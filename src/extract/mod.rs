@@ -1,0 +1,732 @@
+//! Text -> findings: every quantitative target and reported actual of a document,
+//! with province, year, indicator, value, unit, comparator, baseline and source span.
+//!
+//! A deterministic rule pipeline (no I/O, no model): lines are classified (body,
+//! heading, page furniture), the document's report year and default province are
+//! settled, then each sentence's quantities are read and placed in time (number,
+//! sentence, paragraph, section and document context, innermost first) and space
+//! (document province, or in a roundup the province the sentence is about).
+
+pub mod indicator;
+pub mod lexicon;
+pub mod sentence;
+pub mod text;
+
+use crate::model::{Baseline, Comparator, Extraction, Kind, Period, Span};
+
+use lexicon::{Hit, Lexicon, PlaceKind};
+use sentence::{Quantity, SentenceReader, TimeRef, When};
+use text::Token;
+
+/// What the extractor settled on for the document as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocInfo {
+    pub report_year: i32,
+    /// How the report year was found, for the UI ("title", "file name", ...).
+    pub report_year_source: &'static str,
+    pub mode: Mode,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    /// The document is about one province or region.
+    Single(String),
+    /// A national document: China unless a sentence's subject is a province.
+    National,
+    /// A roundup of several provinces: each sentence is attributed on its own.
+    Roundup,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Blank,
+    Furniture,
+    Heading,
+    Body,
+}
+
+struct Line {
+    start: usize,
+    end: usize,
+    kind: LineKind,
+}
+
+/// Extract findings from one document.
+pub fn extract(file_name: &str, text: &str) -> Vec<Extraction> {
+    extract_with_info(file_name, text).1
+}
+
+pub fn extract_with_info(file_name: &str, text: &str) -> (DocInfo, Vec<Extraction>) {
+    let lex = Lexicon::get();
+    let mut hits = Vec::new();
+    lex.scan(text, &mut hits);
+    let lines = classify_lines(lex, text);
+    let info = analyze_document(lex, file_name, text, &lines, &hits);
+    let mut walker = Walker {
+        lex,
+        text,
+        hits: &hits,
+        info: &info,
+        section: None,
+        paragraph: None,
+        carry: None,
+        out: Vec::new(),
+        toks: Vec::new(),
+        sents: Vec::new(),
+    };
+    for line in &lines {
+        match line.kind {
+            LineKind::Blank | LineKind::Furniture => {}
+            LineKind::Heading => walker.heading(line),
+            LineKind::Body => walker.body(line),
+        }
+    }
+    let out = walker.out;
+    (info, out)
+}
+
+fn classify_lines(lex: &Lexicon, text: &str) -> Vec<Line> {
+    text::lines(text)
+        .map(|(start, end)| {
+            let l = text[start..end].trim();
+            let kind = if l.is_empty() {
+                LineKind::Blank
+            } else if lex.is_furniture(l) {
+                LineKind::Furniture
+            } else if is_heading(l) {
+                LineKind::Heading
+            } else {
+                LineKind::Body
+            };
+            Line { start, end, kind }
+        })
+        .collect()
+}
+
+fn is_heading(l: &str) -> bool {
+    if l.len() > 160 || !l.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let last = l.chars().next_back().unwrap_or('.');
+    !matches!(
+        last,
+        '.' | '。' | '!' | '?' | ';' | '；' | '！' | '？' | '…'
+    ) && !l.ends_with(".\"")
+        && !l.ends_with(".”")
+}
+
+fn roman_heading(l: &str) -> bool {
+    let head: String = l
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    (!head.is_empty()
+        && head.chars().all(|c| "IVX".contains(c))
+        && l.trim_start()[head.len()..].starts_with(['.', '、', ' ']))
+        || l.trim_start().starts_with("Part ")
+        || l.trim_start().starts_with("Chapter ")
+}
+
+// ---------------------------------------------------------------- document level
+
+fn analyze_document(
+    lex: &Lexicon,
+    file_name: &str,
+    text: &str,
+    lines: &[Line],
+    hits: &[(usize, usize, Hit)],
+) -> DocInfo {
+    let (report_year, report_year_source) = report_year(lex, file_name, text, lines);
+    let mode = document_mode(lex, text, lines, hits);
+    DocInfo {
+        report_year,
+        report_year_source,
+        mode,
+    }
+}
+
+fn years_in(s: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).filter_map(move |i| {
+        let w = &b[i..i + 4];
+        if !w.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        if i > 0 && b[i - 1].is_ascii_digit() || i + 4 < b.len() && b[i + 4].is_ascii_digit() {
+            return None;
+        }
+        let y: i32 = std::str::from_utf8(w).ok()?.parse().ok()?;
+        (1949..=2100).contains(&y).then_some((i, y))
+    })
+}
+
+/// The year the document reports for: title, "first year of the Nth Five-Year Plan",
+/// the file name, a dated dateline, then the most frequent year.
+fn report_year(lex: &Lexicon, file_name: &str, text: &str, lines: &[Line]) -> (i32, &'static str) {
+    let mut titles = lines
+        .iter()
+        .filter(|l| l.kind != LineKind::Blank)
+        .take(8)
+        .filter(|l| l.kind != LineKind::Furniture && l.end - l.start <= 200);
+    if let Some(y) = titles.find_map(|l| years_in(&text[l.start..l.end]).map(|(_, y)| y).next()) {
+        return (y, "title");
+    }
+    let head_end = floor_boundary(text, 4000);
+    let head = &text[..head_end];
+    let lower = head.to_ascii_lowercase();
+    for marker in ["first year of the", "start of the", "opening year of the"] {
+        if let Some(p) = lower.find(marker) {
+            let after = &lower[p + marker.len()..floor_boundary(&lower, p + marker.len() + 60)];
+            if after.contains("five-year plan") || after.contains("five year plan") {
+                let n: String = after
+                    .trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                if let Ok(n) = n.parse::<i32>() {
+                    if (3..=20).contains(&n) {
+                        return (1966 + 5 * (n - 3), "five-year plan");
+                    }
+                }
+            }
+        }
+    }
+    let base = std::path::Path::new(file_name)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some((_, y)) = years_in(&base).next() {
+        return (y, "file name");
+    }
+    // a dated dateline: "January 26, 2021"
+    let first_body = floor_boundary(text, 1000);
+    let mut best = None;
+    for (i, y) in years_in(&text[..first_body]) {
+        let before = text[..i].trim_end_matches([',', ' ']);
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty());
+        let word2 = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty());
+        if word.is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2)
+            && word2.is_some_and(|w| lex.months.has_word(w))
+        {
+            best = Some(y);
+            break;
+        }
+    }
+    if let Some(y) = best {
+        return (y, "dateline");
+    }
+    let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
+    for (_, y) in years_in(text) {
+        *counts.entry(y).or_default() += 1;
+    }
+    if let Some((&y, _)) = counts.iter().max_by_key(|(y, c)| (**c, **y)) {
+        return (y, "most frequent year");
+    }
+    (current_year(), "today")
+}
+
+fn current_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    crate::util::civil_from_unix(secs).0
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A place mention in the text.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    pos: usize,
+    unit: u16,
+    kind: PlaceKind,
+    /// Part of a hyphenated compound or a longer proper name ("Shanghai Cooperation ...").
+    weak: bool,
+    /// Sentence-initial or followed by a verb of saying or planning.
+    subject: bool,
+}
+
+const NAME_CONTINUERS: &[&str] = &[
+    "Province",
+    "Provincial",
+    "Municipal",
+    "Municipality",
+    "City",
+    "Government",
+    "Party",
+    "People's",
+    "People’s",
+    "Autonomous",
+    "Region",
+    "Committee",
+    "Daily",
+    "Development",
+    "Department",
+    "Bureau",
+    "Statistics",
+];
+
+fn mention(
+    lex: &Lexicon,
+    text: &str,
+    s: usize,
+    e: usize,
+    p: u16,
+    sentence_start: usize,
+) -> Option<Mention> {
+    let place = lex.place(p);
+    let after = &text[e..];
+    // datelines: "Beijing, January 28th"
+    if let Some(rest) = after.strip_prefix(", ") {
+        let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        if lex.months.has_word(&w) {
+            return None;
+        }
+    }
+    let before_char = text[..s].chars().next_back();
+    let after_char = after.chars().next();
+    let hyphen = matches!(before_char, Some('-' | '–')) || matches!(after_char, Some('-' | '–'));
+    let next_word: &str = after
+        .trim_start_matches(' ')
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .next()
+        .unwrap_or("");
+    let gap_is_space = after.starts_with(' ');
+    let proper_name = gap_is_space
+        && next_word.starts_with(|c: char| c.is_uppercase())
+        && !NAME_CONTINUERS.contains(&next_word)
+        && lex.unit_by_name(next_word).is_none();
+    let possessive = after.starts_with("'s") || after.starts_with("’s");
+    let lead = text[sentence_start..s].split_whitespace().count();
+    let subject =
+        lead <= 3 || possessive || (gap_is_space && lex.subject_after.has_word(next_word));
+    Some(Mention {
+        pos: s,
+        unit: place.unit,
+        kind: place.kind,
+        weak: hyphen || proper_name,
+        subject,
+    })
+}
+
+fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usize, Hit)]) -> Mode {
+    let mut w = vec![0.0f64; lex.units.len()];
+    let title_end = lines
+        .iter()
+        .filter(|l| l.kind != LineKind::Blank)
+        .take(6)
+        .last()
+        .map_or(0, |l| l.end);
+    let mut li = 0;
+    for &(s, e, hit) in hits {
+        let Hit::Place(p) = hit else { continue };
+        while li + 1 < lines.len() && lines[li].end < s {
+            li += 1;
+        }
+        if lines.get(li).is_some_and(|l| l.kind == LineKind::Furniture) {
+            continue;
+        }
+        let Some(m) = mention(lex, text, s, e, p, lines.get(li).map_or(0, |l| l.start)) else {
+            continue;
+        };
+        let mut weight = if m.weak { 0.5 } else { 1.0 };
+        if s < title_end && lines.get(li).is_some_and(|l| l.end - l.start <= 200) {
+            weight *= 3.0;
+        }
+        w[m.unit as usize] += weight;
+    }
+    let national = lex.national as usize;
+    let total: f64 = w
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != national)
+        .map(|(_, x)| x)
+        .sum();
+    let top = w
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != national)
+        .max_by(|a, b| a.1.total_cmp(b.1));
+    if let Some((u, &tw)) = top {
+        if tw >= 3.0 && tw >= 0.6 * total {
+            return Mode::Single(lex.unit_name(u as u16).to_string());
+        }
+    }
+    // A regional plan names its member provinces more than the region itself.
+    for (r, members) in lex.members.iter().enumerate() {
+        if members.is_empty() || w[r] < 2.0 {
+            continue;
+        }
+        let covered = w[r] + members.iter().map(|m| w[*m as usize]).sum::<f64>();
+        if covered >= 0.8 * total {
+            return Mode::Single(lex.unit_name(r as u16).to_string());
+        }
+    }
+    if w[national] >= 3.0 && w[national] >= total {
+        return Mode::National;
+    }
+    if total == 0.0 {
+        return Mode::National;
+    }
+    Mode::Roundup
+}
+
+// ---------------------------------------------------------------- walking the text
+
+#[derive(Debug, Clone, Copy)]
+struct Ctx {
+    year: i32,
+    period: Option<Period>,
+}
+
+struct Walker<'a> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    hits: &'a [(usize, usize, Hit)],
+    info: &'a DocInfo,
+    section: Option<Ctx>,
+    paragraph: Option<Ctx>,
+    /// Province of the last sentence that named one (roundups).
+    carry: Option<u16>,
+    out: Vec<Extraction>,
+    toks: Vec<Token>,
+    sents: Vec<(usize, usize)>,
+}
+
+impl<'a> Walker<'a> {
+    fn hits_in(&self, s: usize, e: usize) -> &'a [(usize, usize, Hit)] {
+        let a = self.hits.partition_point(|h| h.0 < s);
+        let b = self.hits.partition_point(|h| h.0 < e);
+        &self.hits[a..b]
+    }
+
+    fn heading(&mut self, line: &Line) {
+        let (s, e) = (line.start, line.end);
+        let hits = self.hits_in(s, e);
+        let mut toks = std::mem::take(&mut self.toks);
+        text::tokenize(self.text, s, e, &mut toks);
+        let reader = SentenceReader::new(self.lex, self.text, &toks, true, self.info.report_year);
+        let refs = reader.time_refs(hits);
+        let year = refs.iter().find_map(|r| match r.when {
+            When::Year(y, p) => Some(Ctx { year: y, period: p }),
+            When::ContextOffset(_) => None,
+        });
+        let l = &self.text[s..e];
+        if year.is_some() || roman_heading(l) {
+            self.section = year;
+        }
+        self.paragraph = None;
+        // A sub-heading about one province sets the scene for what follows.
+        let units: Vec<u16> = hits
+            .iter()
+            .filter_map(|&(hs, he, h)| match h {
+                Hit::Place(p) => mention(self.lex, self.text, hs, he, p, s)
+                    .filter(|m| m.kind != PlaceKind::National)
+                    .map(|m| m.unit),
+                _ => None,
+            })
+            .collect();
+        if matches!(self.info.mode, Mode::Roundup) {
+            self.carry = match units.first() {
+                Some(&u) if units.iter().all(|&x| x == u) => Some(u),
+                _ => None,
+            };
+        }
+        self.toks = toks;
+    }
+
+    fn body(&mut self, line: &Line) {
+        self.paragraph = None;
+        let mut sents = std::mem::take(&mut self.sents);
+        text::sentences(self.text, line.start, line.end, &mut sents);
+        for (k, &(s, e)) in sents.iter().enumerate() {
+            self.sentence(s, e, k == 0);
+        }
+        self.sents = sents;
+    }
+
+    fn sentence(&mut self, s: usize, e: usize, line_start: bool) {
+        let text = self.text;
+        let lex = self.lex;
+        let hits = self.hits_in(s, e);
+        let has_digit = text.as_bytes()[s..e].iter().any(u8::is_ascii_digit);
+        let has_time_or_number = hits.iter().any(|h| !matches!(h.2, Hit::Place(_)));
+
+        let mentions: Vec<Mention> = hits
+            .iter()
+            .filter_map(|&(hs, he, h)| match h {
+                Hit::Place(p) => mention(lex, text, hs, he, p, s),
+                _ => None,
+            })
+            .collect();
+
+        if has_digit || has_time_or_number {
+            let mut toks = std::mem::take(&mut self.toks);
+            text::tokenize(text, s, e, &mut toks);
+            let mut reader =
+                SentenceReader::new(lex, text, &toks, line_start, self.info.report_year);
+            let refs = reader.time_refs(hits);
+            let mut qs = if has_digit || hits.iter().any(|h| matches!(h.2, Hit::NumberWord)) {
+                reader.quantities()
+            } else {
+                Vec::new()
+            };
+            let attached = reader.attach_times(&mut qs, &refs);
+            let free: Vec<TimeRef> = refs
+                .iter()
+                .zip(&attached)
+                .filter(|(r, a)| !**a && matches!(r.when, When::Year(..)))
+                .map(|(r, _)| *r)
+                .collect();
+            if !qs.is_empty() {
+                self.assemble(&reader, &mut qs, &free, &mentions, s, e);
+            }
+            // A time phrase that opens the sentence sets the scene for the paragraph.
+            if let Some(first) = free.first() {
+                let lead_words = text[s..first.pos].split_whitespace().count();
+                if lead_words <= 3 {
+                    if let When::Year(y, p) = first.when {
+                        self.paragraph = Some(Ctx { year: y, period: p });
+                    }
+                }
+            }
+            self.toks = toks;
+        }
+        // roundups: remember who the sentence was about
+        if let Some(m) = mentions
+            .iter()
+            .rev()
+            .find(|m| !m.weak && m.kind != PlaceKind::National)
+            .or_else(|| {
+                mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.kind != PlaceKind::National)
+            })
+        {
+            self.carry = Some(m.unit);
+        }
+    }
+
+    fn context(&self, free: &[TimeRef], pos: usize, clause_end: usize) -> Ctx {
+        if let Some(r) = free.iter().rev().find(|r| r.pos < pos) {
+            if let When::Year(y, p) = r.when {
+                return Ctx { year: y, period: p };
+            }
+        }
+        if let Some(r) = free.iter().find(|r| r.pos > pos && r.pos < clause_end) {
+            if let When::Year(y, p) = r.when {
+                return Ctx { year: y, period: p };
+            }
+        }
+        self.paragraph.or(self.section).unwrap_or(Ctx {
+            year: self.info.report_year,
+            period: None,
+        })
+    }
+
+    fn province(&self, mentions: &[Mention], pos: usize) -> String {
+        let lex = self.lex;
+        let name = |u: u16| lex.unit_name(u).to_string();
+        let china = || lex.unit_name(lex.national).to_string();
+        let not_national = |m: &&Mention| m.kind != PlaceKind::National;
+        match &self.info.mode {
+            Mode::Single(u) => u.clone(),
+            Mode::National => mentions
+                .iter()
+                .filter(not_national)
+                .rfind(|m| m.pos < pos && m.subject && !m.weak)
+                .map(|m| name(m.unit))
+                .unwrap_or_else(china),
+            Mode::Roundup => {
+                let before = mentions.iter().filter(|m| m.pos < pos).filter(not_national);
+                if let Some(m) = before.clone().rfind(|m| !m.weak) {
+                    return name(m.unit);
+                }
+                if let Some(m) = before.last() {
+                    return name(m.unit);
+                }
+                if let Some(m) = mentions
+                    .iter()
+                    .filter(not_national)
+                    .find(|m| m.pos > pos && !m.weak)
+                {
+                    return name(m.unit);
+                }
+                match self.carry {
+                    Some(u) => name(u),
+                    None => china(),
+                }
+            }
+        }
+    }
+
+    fn kind_of(&self, reader: &SentenceReader, q: &Quantity, year: i32) -> Kind {
+        let r = self.info.report_year;
+        if q.plan_figure || year > r {
+            return Kind::Target;
+        }
+        if year < r {
+            return Kind::Actual;
+        }
+        let toks = reader.toks;
+        let text = self.text;
+        if self.lex.future.any_in(text, toks, 0, toks.len()) {
+            return Kind::Target;
+        }
+        if self.lex.past.any_in(text, toks, 0, toks.len()) {
+            return Kind::Actual;
+        }
+        Kind::Target
+    }
+
+    fn assemble(
+        &mut self,
+        reader: &SentenceReader,
+        qs: &mut [Quantity],
+        free: &[TimeRef],
+        mentions: &[Mention],
+        s: usize,
+        e: usize,
+    ) {
+        let toks = reader.toks;
+        let text = self.text;
+        let r = self.info.report_year;
+        for k in 0..qs.len() {
+            qs[k].label = indicator::label(reader, qs, k);
+        }
+        let labels = qs.iter().map(|q| q.label.clone()).collect();
+        let labels = indicator::distribute_respectively(reader, qs, labels);
+        for (q, l) in qs.iter_mut().zip(labels) {
+            q.label = l;
+        }
+        // starts of one "from ... to" share a time phrase given to any of them
+        for k in 0..qs.len() {
+            if qs[k].is_start && qs[k].time.is_none() {
+                if let Some(t) = qs[k + 1..]
+                    .iter()
+                    .take_while(|q| q.is_start)
+                    .find_map(|q| q.time)
+                {
+                    qs[k].time = Some(t);
+                }
+            }
+        }
+        let clause_end = |q: &Quantity| {
+            (q.t1..toks.len())
+                .find(|&k| matches!(toks[k].text(text), ";" | "；"))
+                .map_or(e, |k| toks[k].start)
+        };
+        let ctxs: Vec<Ctx> = qs
+            .iter()
+            .map(|q| {
+                let pos = toks[q.tn].start;
+                let base = self.context(free, pos, clause_end(q));
+                match q.time.map(|t| t.when) {
+                    Some(When::Year(y, p)) => Ctx { year: y, period: p },
+                    Some(When::ContextOffset(o)) => Ctx {
+                        year: base.year + o,
+                        period: None,
+                    },
+                    None => base,
+                }
+            })
+            .collect();
+        let span_of = |q: &Quantity| Span::new(toks[q.t0].start, toks[q.t1 - 1].end);
+        let sentence = Span::new(s, e);
+        for k in 0..qs.len() {
+            let q = &qs[k];
+            if q.is_start || !q.emit {
+                continue;
+            }
+            let ctx = ctxs[k];
+            let kind = self.kind_of(reader, q, ctx.year);
+            let unit = q.unit.clone().unwrap_or_else(|| "count".into());
+            let wording_start = q.cmp_start.map_or(toks[q.t0].start, |c| toks[c].start);
+            let number = span_of(q);
+            let base = Extraction {
+                kind,
+                province: self.province(mentions, toks[q.tn].start),
+                year: ctx.year,
+                period: ctx.period,
+                indicator: q.label.clone(),
+                indicator_key: indicator::key(self.lex, &q.label, &unit),
+                value: q.value,
+                unit: unit.clone(),
+                comparator: q.cmp.unwrap_or(Comparator::Eq),
+                baseline: None,
+                wording: text[wording_start..number.end].to_string(),
+                sentence,
+                number,
+            };
+            if q.baselines.is_empty() {
+                match indicator::split_both(&base.indicator) {
+                    Some((a, b)) => {
+                        for l in [a, b] {
+                            self.out.push(Extraction {
+                                indicator_key: indicator::key(self.lex, &l, &unit),
+                                indicator: l,
+                                ..base.clone()
+                            });
+                        }
+                    }
+                    None => self.out.push(base),
+                }
+                continue;
+            }
+            for &b in &q.baselines {
+                let bq = &qs[b];
+                let year = match bq.time.map(|t| t.when) {
+                    Some(When::Year(y, _)) => y,
+                    Some(When::ContextOffset(o)) => ctx.year + o,
+                    None => match ctx.period {
+                        Some(p) => p.start - 1,
+                        None if kind == Kind::Target => r - 1,
+                        None => ctx.year,
+                    },
+                };
+                let mut x = base.clone();
+                x.baseline = Some(Baseline {
+                    value: bq.value,
+                    year,
+                });
+                self.out.push(x);
+                if bq.emit && !self.out.iter().any(|o| o.number == span_of(bq)) {
+                    let bkind = if year < r {
+                        Kind::Actual
+                    } else {
+                        self.kind_of(reader, bq, year)
+                    };
+                    let bunit = bq.unit.clone().unwrap_or_else(|| unit.clone());
+                    self.out.push(Extraction {
+                        kind: bkind,
+                        year,
+                        period: None,
+                        value: bq.value,
+                        indicator_key: indicator::key(self.lex, &q.label, &bunit),
+                        unit: bunit,
+                        comparator: Comparator::Eq,
+                        wording: text[toks[bq.t0].start..span_of(bq).end].to_string(),
+                        number: span_of(bq),
+                        province: self.province(mentions, toks[bq.tn].start),
+                        ..base.clone()
+                    });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,1266 @@
+//! Reading the quantities of one sentence: numbers with multipliers and units,
+//! comparators, "from X to Y" baselines, ranges, coordinated lists, time phrases.
+
+use crate::model::{Comparator, Period};
+
+use super::lexicon::{Hit, Horizon, Lexicon, eq_word};
+use super::text::{Tk, Token};
+
+/// A number read off the sentence, before it is attributed and labelled.
+#[derive(Debug, Clone)]
+pub struct Quantity {
+    /// First token (a prefix unit or a sign) and one past the last (unit, comparator).
+    pub t0: usize,
+    pub t1: usize,
+    /// Token index of the number itself.
+    pub tn: usize,
+    pub value: f64,
+    /// None while the unit is unknown; "count" for a counted noun.
+    pub unit: Option<String>,
+    /// The counted noun phrase or the "of ..." phrase after a measure ("mu of farmland").
+    pub noun: Option<(usize, usize)>,
+    pub noun_kind: NounKind,
+    /// A number without unit or noun, kept because a verb or "from/to" vouches for it.
+    pub bare: bool,
+    /// False for numbers that only serve as a baseline ("from zero to 128,000").
+    pub emit: bool,
+    pub cmp: Option<Comparator>,
+    /// Token where the comparator phrase starts (for the wording).
+    pub cmp_start: Option<usize>,
+    /// Index of the quantity that is this one's starting point ("from X to Y").
+    pub baselines: Vec<usize>,
+    /// This quantity is the start of a "from X to Y".
+    pub is_start: bool,
+    /// The number is followed by a plan participle ("the 270 billion yuan estimated").
+    pub plan_figure: bool,
+    /// Time phrase attached right after the number ("481 billion yuan in 2015").
+    pub time: Option<TimeRef>,
+    /// Token range of the words the label is read from.
+    pub label: String,
+    pub integer: bool,
+}
+
+/// What the words after a number are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NounKind {
+    /// The things counted: "400 major scientific research projects".
+    #[default]
+    Counted,
+    /// What a measure is of: "649,000 mu of high-standard farmland".
+    Of,
+    /// The population of a rate: "16 per 10,000 elderly people".
+    Per,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum When {
+    /// A year, optionally with the period it closes.
+    Year(i32, Option<Period>),
+    /// Relative to the year the figure would otherwise have.
+    ContextOffset(i32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimeRef {
+    /// Byte position in the text.
+    pub pos: usize,
+    /// Token index (first token at or after `pos`).
+    pub tok: usize,
+    pub when: When,
+}
+
+pub struct SentenceReader<'a> {
+    pub lex: &'a Lexicon,
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    /// The sentence starts its line (so "1." at its head is a list marker).
+    pub line_start: bool,
+    pub report_year: i32,
+    /// Byte spans of short quoted names inside the sentence.
+    pub quoted: Vec<(usize, usize)>,
+    skip: Vec<bool>,
+}
+
+fn is_punct(text: &str, t: &Token, p: &str) -> bool {
+    t.kind == Tk::Punct && &text[t.start..t.end] == p
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "–" | "—" | "−" | "~" | "～")
+}
+
+fn parse_number(s: &str) -> Option<f64> {
+    if s.contains(',') {
+        s.replace(',', "").parse().ok()
+    } else {
+        s.parse().ok()
+    }
+}
+
+const CLAUSE_PUNCT: &[&str] = &[";", ":", "；", "：", "?", "!"];
+
+impl<'a> SentenceReader<'a> {
+    pub fn new(
+        lex: &'a Lexicon,
+        text: &'a str,
+        toks: &'a [Token],
+        line_start: bool,
+        report_year: i32,
+    ) -> Self {
+        let quoted = quoted_spans(text, toks);
+        SentenceReader {
+            lex,
+            text,
+            toks,
+            line_start,
+            report_year,
+            quoted,
+            skip: vec![false; toks.len()],
+        }
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        (t.kind == Tk::Word).then(|| t.text(self.text))
+    }
+
+    fn tok_text(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        self.toks[a].end == self.toks[b].start
+    }
+
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| eq_word(x, w))
+    }
+
+    fn is_clause_punct(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == Tk::Punct && CLAUSE_PUNCT.contains(&t.text(self.text))
+    }
+
+    fn in_quotes(&self, pos: usize) -> bool {
+        self.quoted.iter().any(|&(a, b)| pos > a && pos < b)
+    }
+
+    /// Is the 4-digit integer at `i` a year rather than a count ("2018 medical workers")?
+    fn is_year_token(&self, i: usize) -> bool {
+        let s = self.tok_text(i);
+        if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let y: i32 = s.parse().unwrap_or(0);
+        if !(1900..=2100).contains(&y) {
+            return false;
+        }
+        if self
+            .lex
+            .units_after
+            .longest_at(self.text, self.toks, i + 1)
+            .is_some()
+            || self
+                .lex
+                .multipliers
+                .longest_at(self.text, self.toks, i + 1)
+                .is_some()
+            || self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.text(self.text), "%" | "％"))
+        {
+            return false;
+        }
+        const YEAR_PREPS: &[&str] = &[
+            "in",
+            "by",
+            "since",
+            "of",
+            "from",
+            "to",
+            "until",
+            "till",
+            "before",
+            "after",
+            "end",
+            "early",
+            "late",
+            "mid",
+            "year",
+            "during",
+            "for",
+            "between",
+            "through",
+            "than",
+            "and",
+            "around",
+            "circa",
+            "as",
+            "at",
+            "beginning",
+            "start",
+            "the",
+            "in",
+            "year's",
+            "or",
+        ];
+        if let Some(p) = i.checked_sub(1).and_then(|k| self.word(k)) {
+            if YEAR_PREPS.iter().any(|w| eq_word(p, w)) || self.lex.months.has_word(p) {
+                return true;
+            }
+        }
+        match self.word(i + 1) {
+            Some(w) => {
+                let lower_start = w.starts_with(|c: char| c.is_lowercase());
+                !(lower_start && !self.lex.not_a_noun.has_word(w) && !self.lex.months.has_word(w))
+            }
+            None => true,
+        }
+    }
+
+    /// All explicit years and time phrases in the sentence.
+    pub fn time_refs(&self, hits: &[(usize, usize, Hit)]) -> Vec<TimeRef> {
+        let mut out = Vec::new();
+        let text = self.text;
+        let tok_at = |pos: usize| self.toks.partition_point(|t| t.start < pos);
+        for &(s, e, hit) in hits {
+            match hit {
+                Hit::Horizon(h) => {
+                    // "1.7 times the previous year's increase" names a base, not a date
+                    if text[e..].starts_with("'s") || text[e..].starts_with("’s") {
+                        continue;
+                    }
+                    let prev = preceding_word(text, s);
+                    // "an increase of 3.6% over the previous year" compares, it does not date.
+                    let comparing = ["over", "than", "with", "from", "on", "compared", "versus"]
+                        .iter()
+                        .any(|w| prev.eq_ignore_ascii_case(w));
+                    let when = match h {
+                        Horizon::Report(o) => {
+                            if comparing {
+                                continue;
+                            }
+                            When::Year(self.report_year + o, None)
+                        }
+                        Horizon::Context(o) => {
+                            if comparing {
+                                continue;
+                            }
+                            When::ContextOffset(o)
+                        }
+                        Horizon::Review5 => {
+                            let r = self.report_year;
+                            When::Year(
+                                r - 1,
+                                Some(Period {
+                                    start: r - 5,
+                                    end: r - 1,
+                                }),
+                            )
+                        }
+                        Horizon::Plan5 => {
+                            if self.lex.superlative.has_word(prev)
+                                || self.lex.superlative.has_word(preceding_word(
+                                    text,
+                                    s.saturating_sub(prev.len() + 1),
+                                ))
+                            {
+                                continue;
+                            }
+                            let r = self.report_year;
+                            When::Year(
+                                r + 4,
+                                Some(Period {
+                                    start: r,
+                                    end: r + 4,
+                                }),
+                            )
+                        }
+                    };
+                    out.push(TimeRef {
+                        pos: s,
+                        tok: tok_at(s),
+                        when,
+                    });
+                }
+                Hit::FiveYearPlan => {
+                    if let Some(when) = five_year_plan(text, s, e) {
+                        out.push(TimeRef {
+                            pos: s,
+                            tok: tok_at(s),
+                            when,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        for i in 0..self.toks.len() {
+            if self.toks[i].kind != Tk::Num || !self.is_year_token(i) || self.is_date_part(i) {
+                continue;
+            }
+            let y: i32 = self.tok_text(i).parse().unwrap_or(0);
+            let prev = i.checked_sub(1).and_then(|k| self.word(k)).unwrap_or("");
+            if eq_word(prev, "since") || eq_word(prev, "than") {
+                continue;
+            }
+            // "2021-2025", "from 2016 to 2020"
+            let mut when = When::Year(y, None);
+            if let Some(j) = self.period_end(i) {
+                let y2: i32 = self.tok_text(j).parse().unwrap_or(y);
+                if y2 > y {
+                    when = When::Year(y2, Some(Period { start: y, end: y2 }));
+                }
+            }
+            if let Some(p) = i.checked_sub(1)
+                && self.toks[p].kind == Tk::Punct
+                && is_dash(self.tok_text(p))
+                && p > 0
+                && self.toks[p - 1].kind == Tk::Num
+                && self.is_year_token(p - 1)
+            {
+                continue; // the second year of a period, already read
+            }
+            out.push(TimeRef {
+                pos: self.toks[i].start,
+                tok: i,
+                when,
+            });
+        }
+        out.sort_by_key(|t| t.pos);
+        out
+    }
+
+    fn period_end(&self, i: usize) -> Option<usize> {
+        let sep = self.toks.get(i + 1)?;
+        let j = i + 2;
+        let ok_sep = (sep.kind == Tk::Punct && is_dash(sep.text(self.text)))
+            || (sep.kind == Tk::Word && eq_word(sep.text(self.text), "to"));
+        (ok_sep && self.toks.get(j).is_some_and(|t| t.kind == Tk::Num) && self.is_year_token(j))
+            .then_some(j)
+    }
+
+    /// Part of a written date: "January 26, 2021", "2022-04-20", "2021/7/27", "15:37".
+    fn is_date_part(&self, i: usize) -> bool {
+        let toks = self.toks;
+        let text = self.text;
+        let w = |k: usize| self.word(k).is_some_and(|x| self.lex.months.has_word(x));
+        if i > 0 && w(i - 1) {
+            return true;
+        }
+        if w(i + 1) {
+            return true;
+        }
+        // "January 26, 2021"
+        if i >= 3 && is_punct(text, &toks[i - 1], ",") && toks[i - 2].kind == Tk::Num && w(i - 3) {
+            return true;
+        }
+        // chains of numbers glued by - / : / .
+        let glue = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.kind == Tk::Punct && matches!(t.text(text), "-" | "/" | ":" | "." | "–")
+            })
+        };
+        let mut a = i;
+        while a >= 2
+            && glue(a - 1)
+            && toks[a - 2].kind == Tk::Num
+            && self.adjacent(a - 2, a - 1)
+            && self.adjacent(a - 1, a)
+        {
+            a -= 2;
+        }
+        let mut b = i;
+        while b + 2 < toks.len()
+            && glue(b + 1)
+            && toks[b + 2].kind == Tk::Num
+            && self.adjacent(b, b + 1)
+            && self.adjacent(b + 1, b + 2)
+        {
+            b += 2;
+        }
+        if (b - a) / 2 + 1 >= 3 {
+            return true;
+        }
+        // 15:37
+        if (b > a) && toks[a + 1..=b].iter().any(|t| t.text(text) == ":") {
+            return true;
+        }
+        false
+    }
+
+    /// Read every quantity of the sentence.
+    pub fn quantities(&mut self) -> Vec<Quantity> {
+        let mut qs: Vec<Quantity> = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            if self.skip[i] {
+                i += 1;
+                continue;
+            }
+            let q = match self.toks[i].kind {
+                Tk::Num => self.number_at(i),
+                Tk::Word if self.lex.number_word(self.tok_text(i)).is_some() => {
+                    self.word_number_at(i)
+                }
+                _ => None,
+            };
+            match q {
+                Some(q) => {
+                    i = q.t1.max(i + 1);
+                    qs.push(q);
+                }
+                None => i += 1,
+            }
+        }
+        self.link(&mut qs);
+        qs
+    }
+
+    fn number_at(&mut self, i: usize) -> Option<Quantity> {
+        let text = self.text;
+        let toks = self.toks;
+        let t = toks[i];
+        let s = t.text(text);
+        let lex = self.lex;
+        let prev = i.checked_sub(1);
+        let next = (i + 1 < toks.len()).then_some(i + 1);
+        let adj_prev = prev.is_some_and(|p| self.adjacent(p, i));
+        let adj_next = next.is_some_and(|n| self.adjacent(i, n));
+
+        // glued to a word: "COVID-19", "PM2.5", "5G", "13th", "2nd"
+        if adj_prev {
+            let p = prev?;
+            if toks[p].kind == Tk::Word {
+                return None;
+            }
+            if toks[p].kind == Tk::Punct
+                && matches!(toks[p].text(text), "-" | "." | "_")
+                && p > 0
+                && self.adjacent(p - 1, p)
+                && toks[p - 1].kind == Tk::Word
+            {
+                return None;
+            }
+        }
+        if adj_next {
+            let n = next?;
+            if toks[n].kind == Tk::Word {
+                let w = toks[n].text(text);
+                let unit_like = lex.units_after.longest_at(text, toks, n).is_some()
+                    || lex.multipliers.longest_at(text, toks, n).is_some();
+                if lex.ordinal_suffix.has_word(w) || !unit_like {
+                    return None;
+                }
+            }
+        }
+        if self.is_date_part(i) || self.in_quotes(t.start) {
+            return None;
+        }
+        // "[292]", "(1)"
+        if let (Some(p), Some(n)) = (prev, next) {
+            let (ps, ns) = (toks[p].text(text), toks[n].text(text));
+            if (ps == "[" && ns == "]")
+                || ((ps == "(" || ps == "（")
+                    && (ns == ")" || ns == "）")
+                    && !s.contains('.')
+                    && s.len() <= 2)
+            {
+                return None;
+            }
+        }
+        // list markers at the head of a line: "1.", "3.Important", "2)"
+        if self.line_start && i == 0 {
+            if let Some(n) = next {
+                if matches!(toks[n].text(text), "." | ")" | "、" | "）") {
+                    return None;
+                }
+            }
+        }
+        // labels: "top 500", "Phase 2", "No. 1", "according to 86"
+        if let Some(p) = prev {
+            if let Some(w) = self.word(p) {
+                if lex.label_before.has_word(w) {
+                    return None;
+                }
+                if eq_word(w, "to") && p > 0 && self.word_is(p - 1, "according") {
+                    return None;
+                }
+                if (eq_word(w, "aged") || eq_word(w, "age")) && !s.contains('.') {
+                    return None;
+                }
+            }
+            if toks[p].text(text) == "." && p > 0 && self.word_is(p - 1, "no") {
+                return None;
+            }
+            if eq_word(toks[p].text(text), "per") {
+                return None; // "per 10,000 people" is part of a unit
+            }
+        }
+        // compound adjectives: "15-year", "10-minute"
+        if let Some(n) = next {
+            if adj_next
+                && toks[n].kind == Tk::Punct
+                && is_dash(toks[n].text(text))
+                && toks
+                    .get(n + 1)
+                    .is_some_and(|w| w.kind == Tk::Word && self.adjacent(n, n + 1))
+            {
+                return None;
+            }
+        }
+        if self.is_year_token(i) {
+            return None;
+        }
+
+        let mut value = parse_number(s)?;
+        let integer = !s.contains('.');
+        let mut t0 = i;
+        let mut j = i + 1;
+        let mut unit: Option<String> = None;
+
+        // fractions: "1/3" (of something) is a share
+        if let Some(n) = next {
+            if adj_next
+                && toks[n].text(text) == "/"
+                && toks
+                    .get(n + 1)
+                    .is_some_and(|d| d.kind == Tk::Num && self.adjacent(n, n + 1))
+            {
+                let d = parse_number(toks[n + 1].text(text))?;
+                if d == 0.0 || value >= d || d > 100.0 {
+                    return None;
+                }
+                value = (value / d * 100.0 * 100.0).round() / 100.0;
+                unit = Some("%".into());
+                j = n + 2;
+                if self.word_is(j, "of") {
+                    // "1/3 of the GDP": the share, labelled below
+                }
+            }
+        }
+        // a minus sign: "-5.6%", but not the dash of a range "6-7%"
+        if let Some(p) = prev {
+            let ps = toks[p].text(text);
+            if matches!(ps, "-" | "−" | "–")
+                && self.adjacent(p, i)
+                && (p == 0 || !self.adjacent(p - 1, p) || toks[p - 1].text(text) == "(")
+                && (p == 0 || toks[p - 1].kind != Tk::Num)
+            {
+                value = -value;
+                t0 = p;
+            }
+        }
+        if unit.is_none() {
+            if let Some((len, m)) = lex.multipliers.longest_at(text, toks, j) {
+                value *= m;
+                j += len;
+            }
+        }
+        if unit.is_none() {
+            if toks
+                .get(j)
+                .is_some_and(|t| matches!(t.text(text), "%" | "％"))
+            {
+                unit = Some("%".into());
+                j += 1;
+            } else if let Some((len, u)) = lex.units_after.longest_at(text, toks, j) {
+                unit = Some(u);
+                j += len;
+            }
+        }
+        if let Some((len, u)) = lex.units_prefix.longest_ending_at(text, toks, t0) {
+            if unit.is_none() {
+                unit = Some(u);
+            }
+            t0 -= len;
+        }
+
+        match unit.as_deref() {
+            Some("times") if integer && (s.contains(',') || value >= 20.0) => {
+                unit = Some("count".into());
+            }
+            Some("years" | "months" | "days" | "hours" | "minutes") => {
+                // "under 3 years old", "within 30 days", "3 years ahead of schedule"
+                if lex.duration_after.longest_at(text, toks, j).is_some() {
+                    return None;
+                }
+                if let Some(w) = t0.checked_sub(1).and_then(|k| self.word(k)) {
+                    if lex.duration_before.has_word(w) {
+                        return None;
+                    }
+                }
+            }
+            _ => {}
+        }
+
+        // "tons of standard coal per 10,000 yuan of GDP", "16 per 10,000 elderly people"
+        let mut noun = None;
+        let mut noun_kind = NounKind::Counted;
+        if let Some((len, per)) = lex.per.longest_at(text, toks, j) {
+            let after = j + len;
+            match unit.as_deref() {
+                Some("tce") if self.word_is(after, "yuan") => {
+                    unit = Some("tce_per_10k_yuan".into());
+                    j = after + 1;
+                }
+                None | Some("count") => {
+                    unit = Some(per);
+                    let (a, b) = self.noun_phrase(after);
+                    if b > a {
+                        noun = Some((a, b));
+                        noun_kind = NounKind::Per;
+                    }
+                    j = b.max(after);
+                }
+                _ => {}
+            }
+        }
+        if unit.as_deref() == Some("tce") && self.sentence_has_per_10k_yuan() {
+            unit = Some("tce_per_10k_yuan".into());
+        }
+
+        if unit.as_deref() == Some("%") && noun.is_none() && self.word_is(j, "of") {
+            // "60% of counties", "2.9% of the GDP"
+            let a = j + 1 + usize::from(self.word_is(j + 1, "the"));
+            let (a, b) = self.noun_phrase(a);
+            let names_time = (a..=b).any(|k| {
+                self.word(k).is_some_and(|w| {
+                    ["year", "years", "quarter", "month", "period"]
+                        .iter()
+                        .any(|x| eq_word(w, x))
+                })
+            });
+            if b > a && !names_time {
+                noun = Some((a, b));
+                noun_kind = NounKind::Of;
+            }
+        }
+        let mut bare = false;
+        if unit.is_none() {
+            // "18 of the 26 counties": 18 counts the counties; 26 is not a figure
+            if self.word_is(j, "of")
+                && self.word_is(j + 1, "the")
+                && toks.get(j + 2).is_some_and(|t| t.kind == Tk::Num)
+            {
+                let (a, b) = self.noun_phrase(j + 3);
+                if b > a {
+                    self.skip[j + 2] = true;
+                    unit = Some("count".into());
+                    noun = Some((a, b));
+                }
+            }
+        }
+        if unit.is_none() {
+            let (a, b) = self.noun_phrase(j);
+            if b > a {
+                if lex.meta_nouns.longest_at(text, toks, a).is_some() {
+                    return None;
+                }
+                unit = Some("count".into());
+                noun = Some((a, b));
+            }
+        }
+        if unit.is_none() {
+            let vouched = lex.bare_before.longest_ending_at(text, toks, t0).is_some()
+                || lex.cmp_before.longest_ending_at(text, toks, t0).is_some();
+            if !vouched {
+                return None;
+            }
+            unit = Some("count".into());
+            bare = true;
+            // a rate named in the subject: "physicians per 1,000 people from 3.67 to 4.3"
+            if let Some(per) = self.per_in_clause_before(t0) {
+                unit = Some(per);
+                bare = false;
+            }
+        } else if matches!(
+            unit.as_deref(),
+            Some(
+                "km" | "mu"
+                    | "sqkm"
+                    | "sqm"
+                    | "tons"
+                    | "yuan"
+                    | "usd"
+                    | "ha"
+                    | "kw"
+                    | "kwh"
+                    | "m3"
+                    | "jin"
+            )
+        ) && self.word_is(j, "of")
+        {
+            // "649,000 mu of high-standard farmland", "171 kilometers of the seawall"
+            let (a, b) = self.noun_phrase(j + 1 + usize::from(self.word_is(j + 1, "the")));
+            if b > a {
+                noun = Some((a, b));
+                noun_kind = NounKind::Of;
+            }
+        }
+
+        let mut cmp = None;
+        let mut cmp_start = None;
+        if let Some((len, c)) = lex.cmp_before.longest_ending_at(text, toks, t0) {
+            // "no more than" must not be read as "more than"
+            cmp = Some(c);
+            cmp_start = Some(t0 - len);
+        }
+        let mut t1 = j;
+        if let Some((len, c)) = lex.cmp_after.longest_at(text, toks, j) {
+            if cmp.is_none() {
+                cmp = Some(c);
+            }
+            t1 = j + len;
+        }
+        let plan_figure = toks
+            .get(j)
+            .is_some_and(|t| t.kind == Tk::Word && lex.plan_participle.has_word(t.text(text)));
+        Some(Quantity {
+            t0,
+            t1,
+            tn: i,
+            value,
+            unit,
+            noun,
+            noun_kind,
+            bare,
+            emit: true,
+            cmp,
+            cmp_start,
+            baselines: Vec::new(),
+            is_start: false,
+            plan_figure,
+            time: None,
+            label: String::new(),
+            integer,
+        })
+    }
+
+    fn per_in_clause_before(&self, t0: usize) -> Option<String> {
+        let lo = t0.saturating_sub(16);
+        for k in (lo..t0).rev() {
+            let t = &self.toks[k];
+            if t.kind == Tk::Punct && matches!(t.text(self.text), "," | ";" | ":" | "；" | "，") {
+                return None;
+            }
+            if let Some((_, u)) = self.lex.per.longest_at(self.text, self.toks, k) {
+                return Some(u);
+            }
+        }
+        None
+    }
+
+    fn sentence_has_per_10k_yuan(&self) -> bool {
+        (0..self.toks.len()).any(|k| {
+            self.lex
+                .per
+                .longest_at(self.text, self.toks, k)
+                .is_some_and(|(len, u)| u == "per_10k" && self.word_is(k + len, "yuan"))
+        })
+    }
+
+    /// Words after a number that name what is counted: "major scientific research projects".
+    fn noun_phrase(&self, start: usize) -> (usize, usize) {
+        let toks = self.toks;
+        let text = self.text;
+        let lex = self.lex;
+        // "62,600 5G base stations": a code glued to its letters starts the phrase
+        let code_start = toks.get(start).is_some_and(|t| t.kind == Tk::Num)
+            && toks.get(start + 1).is_some_and(|w| w.kind == Tk::Word)
+            && self.adjacent(start, start + 1);
+        if !code_start {
+            let Some(first) = self.word(start) else {
+                return (start, start);
+            };
+            if lex.not_a_noun.has_word(first)
+                || lex.months.has_word(first)
+                || lex.ordinal_suffix.has_word(first)
+                || (first.chars().all(|c| c.is_uppercase()) && first.len() == 1)
+            {
+                return (start, start);
+            }
+        }
+        let mut k = if code_start { start + 2 } else { start };
+        let mut words = usize::from(code_start);
+        while k < toks.len() && words < 8 {
+            let t = toks[k];
+            match t.kind {
+                Tk::Word => {
+                    let w = t.text(text);
+                    if k > start {
+                        if (eq_word(w, "and") || eq_word(w, "or"))
+                            && self.word(k - 1).is_some_and(adjective_like)
+                            && self
+                                .word(k + 1)
+                                .is_some_and(|n| !lex.not_a_noun.has_word(n))
+                        {
+                            // "small and medium-sized enterprises"
+                            k += 1;
+                            continue;
+                        }
+                        if lex.not_a_noun.has_word(w)
+                            || lex.past.has_word(w)
+                            || (w.len() > 4 && w.ends_with("ly"))
+                        {
+                            break;
+                        }
+                    }
+                    words += 1;
+                    k += 1;
+                    // "world's top 500 companies"
+                    if eq_word(w, "top")
+                        && toks.get(k).is_some_and(|n| n.kind == Tk::Num)
+                        && self.word(k + 1).is_some()
+                    {
+                        // the number itself is never a figure: `label_before` has "top"
+                        k += 1;
+                    }
+                }
+                Tk::Punct if is_dash(t.text(text)) && k > start && self.adjacent(k - 1, k) => {
+                    k += 1;
+                }
+                _ => break,
+            }
+        }
+        // do not end on a hyphen
+        while k > start && toks[k - 1].kind == Tk::Punct {
+            k -= 1;
+        }
+        (start, k)
+    }
+
+    /// Word numbers are figures only with a measure ("one working day", "about one third of").
+    fn word_number_at(&mut self, i: usize) -> Option<Quantity> {
+        let text = self.text;
+        let toks = self.toks;
+        let lex = self.lex;
+        let w = self.tok_text(i);
+        let mut value = lex.number_word(w)?;
+        // hyphenated names and compounds: "Five-Year", "three-year", "Five-five"
+        let glued = |a: usize, b: usize| b < toks.len() && self.adjacent(a, b);
+        if (i + 1 < toks.len() && glued(i, i + 1) && is_dash(self.tok_text(i + 1)))
+            || (i > 0 && glued(i - 1, i) && is_dash(self.tok_text(i - 1)))
+        {
+            return None;
+        }
+        if self.in_quotes(toks[i].start) {
+            return None;
+        }
+        let lw = w.to_ascii_lowercase();
+        let mut j = i + 1;
+        let mut t0 = i;
+        let fraction = matches!(lw.as_str(), "half" | "third" | "thirds" | "quarter");
+        if fraction {
+            // "one third", "a third", "two thirds", "more than half"
+            if let Some(p) = i.checked_sub(1) {
+                let pw = self.word(p).unwrap_or("");
+                if let Some(n) = lex.number_word(pw).filter(|n| *n >= 1.0 && *n < 10.0) {
+                    value *= n;
+                    t0 = p;
+                } else if !(eq_word(pw, "a") || eq_word(pw, "one")) && lw != "half" {
+                    return None;
+                }
+            }
+            value = (value * 100.0).round() / 100.0;
+            let before = lex.cmp_before.longest_ending_at(text, toks, t0);
+            if !(self.word_is(j, "of") || before.is_some() && lw == "half") {
+                return None;
+            }
+            let (cmp, cmp_start) = match before {
+                Some((len, c)) => (Some(c), Some(t0 - len)),
+                None => (None, None),
+            };
+            let noun = if self.word_is(j, "of") {
+                let (a, b) = self.noun_phrase(j + 1 + usize::from(self.word_is(j + 1, "the")));
+                (b > a).then_some((a, b))
+            } else if ["are", "is", "were", "was"]
+                .iter()
+                .any(|v| self.word_is(j, v))
+            {
+                let (a, b) = self.noun_phrase(j + 1);
+                (b > a).then_some((a, b))
+            } else {
+                None
+            };
+            return Some(Quantity {
+                t0,
+                t1: j,
+                tn: i,
+                value,
+                unit: Some("%".into()),
+                noun,
+                noun_kind: NounKind::Of,
+                bare: false,
+                emit: true,
+                cmp,
+                cmp_start,
+                baselines: Vec::new(),
+                is_start: false,
+                plan_figure: false,
+                time: None,
+                label: String::new(),
+                integer: false,
+            });
+        }
+        // "twenty five", "one hundred"
+        while let Some(n) = self.word(j).and_then(|x| lex.number_word(x)) {
+            if n == 100.0 {
+                value *= 100.0;
+            } else if value >= 20.0 && n < 10.0 {
+                value += n;
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let prev = i.checked_sub(1).and_then(|p| self.word(p)).unwrap_or("");
+        let unit = lex.units_after.longest_at(text, toks, j);
+        let measured = match &unit {
+            Some((_, u)) => !matches!(u.as_str(), "times"),
+            None => false,
+        };
+        let from_start = eq_word(prev, "from");
+        if !measured && !from_start {
+            return None;
+        }
+        let mut emit = measured;
+        let mut unit_s = None;
+        if let Some((len, u)) = unit {
+            if lex.duration_after.longest_at(text, toks, j + len).is_some()
+                || lex.duration_before.has_word(prev)
+            {
+                return None;
+            }
+            // "the highest in five years", "ten-year ban" are not figures
+            unit_s = Some(u);
+            j += len;
+        } else {
+            emit = false;
+        }
+        if w.starts_with(|c: char| c.is_uppercase()) && i > 0 {
+            emit = false; // "Five Persistence", a name
+        }
+        Some(Quantity {
+            t0: i,
+            t1: j,
+            tn: i,
+            value,
+            unit: unit_s,
+            noun: None,
+            noun_kind: NounKind::Counted,
+            bare: !measured,
+            emit,
+            cmp: None,
+            cmp_start: None,
+            baselines: Vec::new(),
+            is_start: false,
+            plan_figure: false,
+            time: None,
+            label: String::new(),
+            integer: true,
+        })
+    }
+
+    /// Links between quantities: "from X to Y", ranges, coordinated lists.
+    fn link(&self, qs: &mut [Quantity]) {
+        let text = self.text;
+        let toks = self.toks;
+        let n = qs.len();
+        let between_only = |a: usize, b: usize, allowed: &[&str]| {
+            (a..b).all(|k| {
+                let s = toks[k].text(text);
+                allowed.iter().any(|w| s.eq_ignore_ascii_case(w))
+            })
+        };
+        let clause_break = |a: usize, b: usize| (a..b).any(|k| self.is_clause_punct(k));
+
+        // from X [and X2] ... to Y [and Y2]
+        let mut used = vec![false; n];
+        for f in 0..toks.len() {
+            if !self.word_is(f, "from") {
+                continue;
+            }
+            let starts: Vec<usize> = (0..n)
+                .filter(|&k| qs[k].t0 > f && qs[k].t0 <= f + 3 || (qs[k].t0 > f && !used[k]))
+                .collect();
+            let Some(&first) = starts.first() else {
+                continue;
+            };
+            if qs[first].t0 > f + 4 {
+                continue;
+            }
+            // the "to" that introduces the end value
+            let mut to = None;
+            for k in qs[first].t1..toks.len().min(qs[first].t1 + 16) {
+                if self.is_clause_punct(k) {
+                    break;
+                }
+                if self.word_is(k, "to") {
+                    if let Some(e) = (0..n).find(|&q| qs[q].t0 > k && qs[q].t0 <= k + 3) {
+                        let gap_ok = (k + 1..qs[e].t0).all(|g| {
+                            self.lex.cmp_before.longest_at(text, toks, g).is_some()
+                                || self.word(g).is_some_and(|w| {
+                                    ["about", "around", "approximately", "over", "above", "reach"]
+                                        .iter()
+                                        .any(|x| eq_word(w, x))
+                                })
+                        });
+                        if gap_ok {
+                            to = Some((k, e));
+                        }
+                    }
+                    break;
+                }
+            }
+            let Some((to_tok, first_end)) = to else {
+                continue;
+            };
+            let starts: Vec<usize> = (0..n)
+                .filter(|&k| qs[k].t0 > f && qs[k].t1 <= to_tok)
+                .collect();
+            if starts.is_empty() {
+                continue;
+            }
+            let mut ends = vec![first_end];
+            let mut last = first_end;
+            while last + 1 < n
+                && between_only(qs[last].t1, qs[last + 1].t0, &[",", "and", "or", "，"])
+            {
+                last += 1;
+                ends.push(last);
+            }
+            for &s in &starts {
+                qs[s].is_start = true;
+                used[s] = true;
+            }
+            let pairs: Vec<(usize, usize)> = if starts.len() == ends.len() {
+                starts.iter().copied().zip(ends.iter().copied()).collect()
+            } else if ends.len() == 1 {
+                starts.iter().map(|&s| (s, ends[0])).collect()
+            } else {
+                starts.iter().copied().zip(ends.iter().copied()).collect()
+            };
+            for (s, e) in pairs {
+                used[e] = true;
+                qs[e].baselines.push(s);
+                // one side names the unit for both: "from 16 per 10,000 elderly people to 25"
+                if qs[e].bare || qs[e].unit.is_none() {
+                    qs[e].unit = qs[s].unit.clone();
+                    qs[e].bare = qs[s].bare;
+                } else if qs[s].bare || qs[s].unit.is_none() {
+                    qs[s].unit = qs[e].unit.clone();
+                }
+                if qs[e].noun.is_none() {
+                    qs[e].noun = qs[s].noun;
+                    qs[e].noun_kind = qs[s].noun_kind;
+                }
+            }
+        }
+
+        // ranges: "6% to 7%", "6-7%", "between 6 and 7 percent"
+        for k in 0..n.saturating_sub(1) {
+            if used[k] || used[k + 1] || clause_break(qs[k].t1, qs[k + 1].t0) {
+                continue;
+            }
+            let gap = qs[k + 1].t0.saturating_sub(qs[k].t1);
+            let sep = toks.get(qs[k].t1).map(|t| t.text(text)).unwrap_or("");
+            let is_range_sep = gap == 1 && (is_dash(sep) || eq_word(sep, "to"));
+            let between = gap == 1
+                && eq_word(sep, "and")
+                && qs[k].t0 > 0
+                && self.word_is(qs[k].t0 - 1, "between");
+            if !(is_range_sep || between) {
+                continue;
+            }
+            let (ua, ub) = (qs[k].unit.clone(), qs[k + 1].unit.clone());
+            if qs[k].bare || ua.is_none() {
+                qs[k].unit = ub.clone();
+                qs[k].bare = qs[k + 1].bare;
+            } else if ua != ub && !qs[k + 1].bare {
+                continue;
+            }
+            if qs[k + 1].bare {
+                qs[k + 1].unit = qs[k].unit.clone();
+            }
+            if qs[k].value > qs[k + 1].value {
+                continue;
+            }
+            qs[k].cmp.get_or_insert(Comparator::Ge);
+            qs[k + 1].cmp.get_or_insert(Comparator::Le);
+            if qs[k + 1].cmp_start.is_none() {
+                qs[k + 1].cmp_start = Some(qs[k].cmp_start.unwrap_or(qs[k].t0));
+            }
+            used[k] = true;
+            used[k + 1] = true;
+        }
+
+        // coordinated lists share a comparator: "exceed 8.5 trillion yuan and 130,000 yuan"
+        for k in 1..n {
+            if qs[k].cmp.is_some() || qs[k].is_start {
+                continue;
+            }
+            if between_only(qs[k - 1].t1, qs[k].t0, &[",", "and", "or", "，"])
+                && qs[k - 1].t1 < qs[k].t0
+            {
+                qs[k].cmp = qs[k - 1].cmp;
+                if qs[k].bare && !qs[k - 1].bare {
+                    qs[k].unit = qs[k - 1].unit.clone();
+                }
+            }
+        }
+    }
+
+    /// Attach time phrases that directly follow a quantity ("481 billion yuan in 2015").
+    /// Returns the indexes of the time refs that were attached.
+    pub fn attach_times(&self, qs: &mut [Quantity], refs: &[TimeRef]) -> Vec<bool> {
+        let mut attached = vec![false; refs.len()];
+        for (r, tr) in refs.iter().enumerate() {
+            let Some(k) = qs.iter().rposition(|q| q.t1 <= tr.tok) else {
+                continue;
+            };
+            let q_end = match qs[k].noun {
+                Some((_, b)) => b.max(qs[k].t1),
+                None => qs[k].t1,
+            };
+            if tr.tok < q_end || tr.tok - q_end > 4 {
+                continue;
+            }
+            if (q_end..tr.tok)
+                .any(|g| self.is_clause_punct(g) || self.toks[g].text(self.text) == ",")
+            {
+                continue;
+            }
+            if qs.get(k + 1).is_some_and(|n| n.t0 < tr.tok) {
+                continue;
+            }
+            if qs[k].time.is_none() {
+                qs[k].time = Some(*tr);
+                attached[r] = true;
+            }
+        }
+        attached
+    }
+}
+
+/// Words that can precede "and" inside one noun phrase ("small and medium-sized").
+fn adjective_like(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    const SUFFIXES: &[&str] = &[
+        "al", "ive", "ent", "ant", "able", "ible", "ic", "ful", "ous", "ary", "ing",
+    ];
+    const WORDS: &[&str] = &[
+        "small", "large", "medium", "rural", "urban", "domestic", "foreign", "public", "private",
+        "key", "new", "major", "old", "high", "low", "green", "smart",
+    ];
+    WORDS.contains(&l.as_str())
+        || SUFFIXES
+            .iter()
+            .any(|s| l.len() > s.len() + 2 && l.ends_with(s))
+}
+
+fn preceding_word(text: &str, pos: usize) -> &str {
+    let before = text[..pos].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    &before[start..]
+}
+
+/// Ordinals of five-year plans as words.
+const ORDINAL_WORDS: &[(&str, i32)] = &[
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+];
+
+/// "the 14th Five-Year Plan (period)" -> 2025 with period 2021-2025; "first year of" /
+/// "start of" it -> 2021; "conclusion of the 13th" -> 2020.
+fn five_year_plan(text: &str, s: usize, _e: usize) -> Option<When> {
+    let ord = preceding_word(text, s);
+    let n: i32 = {
+        let digits: String = ord.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() {
+            digits.parse().ok()?
+        } else {
+            ORDINAL_WORDS
+                .iter()
+                .find(|(w, _)| ord.eq_ignore_ascii_case(w))
+                .map(|(_, n)| *n)?
+        }
+    };
+    if !(3..=20).contains(&n) {
+        return None;
+    }
+    // The 3rd plan started in 1966 after the 1963-65 adjustment; five years each since.
+    let start = 1966 + 5 * (n - 3);
+    let end = start + 4;
+    let ord_pos = text[..s].rfind(ord).unwrap_or(s);
+    let window_start = ord_pos.saturating_sub(40);
+    let mut ws = window_start;
+    while !text.is_char_boundary(ws) {
+        ws += 1;
+    }
+    let before = text[ws..ord_pos].to_ascii_lowercase();
+    let period = Some(Period { start, end });
+    if [
+        "first year of",
+        "start of",
+        "beginning of",
+        "opening year of",
+        "launch of",
+    ]
+    .iter()
+    .any(|p| before.contains(p))
+    {
+        return Some(When::Year(start, None));
+    }
+    if [
+        "conclusion of",
+        "end of",
+        "last year of",
+        "final year of",
+        "completion of",
+    ]
+    .iter()
+    .any(|p| before.contains(p))
+    {
+        return Some(When::Year(end, period));
+    }
+    Some(When::Year(end, period))
+}
+
+/// Short spans between matching quotes: names such as "13 strategies", never a figure.
+fn quoted_spans(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut straight: Option<usize> = None;
+    let mut curly: Option<usize> = None;
+    for t in toks.iter().filter(|t| t.kind == Tk::Punct) {
+        match t.text(text) {
+            "\"" => match straight.take() {
+                Some(a) => {
+                    if t.start - a <= 80 {
+                        out.push((a, t.start));
+                    }
+                }
+                None => straight = Some(t.start),
+            },
+            "“" => curly = Some(t.start),
+            "”" => {
+                if let Some(a) = curly.take() {
+                    if t.start - a <= 80 {
+                        out.push((a, t.start));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

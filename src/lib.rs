@@ -1,0 +1,11 @@
+//! PlanTrack: track Chinese plan targets against outcomes.
+//!
+//! Data flows one way: `import` (bytes -> text) -> `extract` (text -> findings) ->
+//! `model::Project` (targets, actuals) -> `progress` (status) -> `chart` (screen and
+//! files). `store` saves projects as RON. The GUI (`ui`) and the command line (`cli`)
+//! call the same functions; nothing below `ui` knows about egui.
+
+pub mod cli;
+pub mod extract;
+pub mod model;
+pub mod util;
