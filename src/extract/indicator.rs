@@ -67,7 +67,14 @@ const COMPLEMENT: &[&str] = &[
     "new",
     "record",
     "level",
-    "growth",
+    "projected",
+    "expected",
+    "targeted",
+    "estimated",
+    "planned",
+    "set",
+    "high",
+    "low",
     "exceeded",
     "exceed",
     "exceeds",
@@ -212,6 +219,24 @@ const VERBS: &[&str] = &[
     "steadily",
     "actively",
     "further",
+    "aims",
+    "aim",
+    "plans",
+    "seeks",
+    "strives",
+    "pledged",
+    "pledges",
+    "vowed",
+    "vows",
+    "expects",
+    "intends",
+    "proposes",
+    "proposed",
+    "said",
+    "says",
+    "stated",
+    "announced",
+    "sets",
 ];
 
 const PRONOUNS: &[&str] = &["we", "it", "they", "he", "she", "you", "which", "that"];
@@ -316,6 +341,30 @@ const DECLINE_WORDS: &[&str] = &[
     "lower",
 ];
 const SHARE_WORDS: &[&str] = &["account", "accounts", "accounting", "accounted"];
+
+/// A lead made only of these names a change, not what changes: "an increase of".
+const CHANGE_NOUN_LEAD: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "with",
+    "and",
+    "average",
+    "annual",
+    "growth",
+    "increase",
+    "decline",
+    "decrease",
+    "drop",
+    "rise",
+    "fall",
+    "reduction",
+    "of",
+    "by",
+    "up",
+    "down",
+    "year-on-year",
+];
 
 fn is_one_of(w: &str, set: &[&str]) -> bool {
     set.iter().any(|x| eq_word(w, x))
@@ -436,10 +485,18 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
             NounKind::Counted | NounKind::Of if !noun.is_empty() => {
                 let generic =
                     noun.split_whitespace().count() == 1 && is_one_of(&noun, GENERIC_NOUNS);
-                if generic && end >= 2 && eq_word(r.toks[end - 1].text(r.text), "of") {
-                    let (lead, _, _) = noun_before(r, clause_start(r, qs, k, end), end, true);
-                    if !lead.is_empty() {
-                        return format!("{lead} of {noun}");
+                if generic {
+                    // "50,000 units of affordable rental housing"
+                    let of = after_phrase(r, b);
+                    if !of.is_empty() && eq_word(r.toks[b].text(r.text), "of") {
+                        return format!("{of} {noun}");
+                    }
+                    // "the relocation of 150,000 people"
+                    if end >= 2 && eq_word(r.toks[end - 1].text(r.text), "of") {
+                        let (lead, _, _) = noun_before(r, clause_start(r, qs, k, end), end, true);
+                        if !lead.is_empty() {
+                            return format!("{lead} of {noun}");
+                        }
                     }
                 }
                 return noun;
@@ -458,19 +515,43 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
             .map(|p| qs[p].label.clone())
             .filter(|l| !l.is_empty())
     };
+    // "a drop of around 2.5 percent in energy consumption per unit of GDP",
+    // "an average annual growth of 6.5%": a change whose subject is elsewhere
+    let lead_words: Vec<&str> = (start..end)
+        .filter(|&i| r.toks[i].kind == Tk::Word)
+        .map(|i| r.toks[i].text(r.text))
+        .collect();
+    let change_lead =
+        !lead_words.is_empty() && lead_words.iter().all(|w| is_one_of(w, CHANGE_NOUN_LEAD));
+    if change_lead {
+        let mut f = Flags::default();
+        for w in &lead_words {
+            f.see(w);
+        }
+        f.annual_avg = lead_words.iter().any(|w| eq_word(w, "average"))
+            && lead_words.iter().any(|w| eq_word(w, "annual"));
+        let after = after_phrase(r, q.t1);
+        if !after.is_empty() && eq_word(r.toks[q.t1].text(r.text), "in") {
+            return f.apply(&after, unit);
+        }
+        if let Some(p) = prev_label() {
+            return f.apply(strip_change_suffix(&p), unit);
+        }
+    }
     if !l.is_empty() {
         return flags.apply(&l, unit);
     }
-    // "an increase of 3.6%", "accounting for about 3.3%", "4.2% and 6.9%": the figure
-    // before it names the indicator
+    // "accounting for about 3.3%", "4.2% and 6.9%", "grew 5.2 percent to 126 trillion
+    // yuan": the figure before names the indicator
     if let Some(p) = prev_label() {
-        if had_words || start == prev_end {
-            let base = strip_change_suffix(&p).to_string();
-            let out = flags.apply(&base, unit);
-            if out != base || !had_words {
-                return out;
-            }
+        let only_joins = lead_words
+            .iter()
+            .all(|w| eq_word(w, "and") || eq_word(w, "or"));
+        if only_joins {
             return p;
+        }
+        if had_words || start == prev_end {
+            return flags.apply(strip_change_suffix(&p), unit);
         }
     }
     if let Some((a, b)) = q.noun {
@@ -609,6 +690,16 @@ fn noun_before(
             let compound = toks
                 .get(a)
                 .is_some_and(|n| n.text(text) == "-" && n.start == t.end);
+            // "PM2.5": the digits belong to the name
+            let name = a >= 3
+                && toks[a - 2].text(text) == "."
+                && toks[a - 2].end == t.start
+                && toks[a - 3].kind == Tk::Word
+                && toks[a - 3].end == toks[a - 2].start;
+            if name {
+                a -= 3;
+                continue;
+            }
             if after_per || compound {
                 a -= 1;
                 continue;
@@ -735,9 +826,22 @@ fn clean(s: &str) -> String {
     }
     words.truncate(14);
     let out = words.join(" ").replace(['"', '“', '”'], "");
-    out.trim_matches(|c: char| matches!(c, ',' | ';' | '"' | '“' | '”' | '(' | ')'))
+    let mut out = out
+        .trim_matches(|c: char| matches!(c, ',' | ';'))
         .trim()
-        .to_string()
+        .to_string();
+    // drop an unbalanced bracket at either end: "(GDP" -> "GDP", but keep "(GDP)"
+    let opens = out.matches('(').count();
+    let closes = out.matches(')').count();
+    if opens > closes && out.starts_with('(') || closes > opens && out.ends_with(')') {
+        out = out
+            .trim_matches(|c| c == '(' || c == ')')
+            .trim()
+            .to_string();
+    } else if opens > closes && out.ends_with(|c: char| c.is_alphanumeric()) {
+        out.push(')');
+    }
+    out
 }
 
 /// "the province’s GDP and per capita GDP will exceed 8.5 trillion yuan and 130,000

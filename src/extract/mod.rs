@@ -567,6 +567,13 @@ impl<'a> Walker<'a> {
                 {
                     return name(m.unit);
                 }
+                // "China's CPI will rise about 3 percent": the sentence names the country
+                if mentions
+                    .iter()
+                    .any(|m| m.kind == PlaceKind::National && m.pos < pos && m.subject)
+                {
+                    return china();
+                }
                 match self.carry {
                     Some(u) => name(u),
                     None => china(),
@@ -730,3 +737,6 @@ impl<'a> Walker<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,496 @@
+//! One test per rule, each with its own examples. Documents here are short and
+//! written for the rule; the gold corpus is scored separately (tests/extraction_gold.rs).
+
+use super::*;
+
+/// "kind province year comparator value unit [<- baseline@year]" for each finding.
+fn rows(file: &str, text: &str) -> Vec<String> {
+    extract(file, text)
+        .into_iter()
+        .map(|x| {
+            let mut s = format!(
+                "{} {} {} {} {} {}",
+                x.kind.as_str(),
+                x.province,
+                x.year,
+                x.comparator.symbol(),
+                crate::util::format_value(x.value),
+                x.unit
+            );
+            if let Some(b) = x.baseline {
+                s.push_str(&format!(
+                    " <- {}@{}",
+                    crate::util::format_value(b.value),
+                    b.year
+                ));
+            }
+            s
+        })
+        .collect()
+}
+
+/// A one-paragraph report of Zhejiang for 2021.
+fn zj(body: &str) -> Vec<String> {
+    rows(
+        "zj.txt",
+        &format!(
+            "Zhejiang Government Work Report 2021\n\nThe province will work hard.\n\n{body}\n"
+        ),
+    )
+}
+
+fn values(body: &str) -> Vec<String> {
+    extract(
+        "zj.txt",
+        &format!("Zhejiang Government Work Report 2021\n\n{body}\n"),
+    )
+    .into_iter()
+    .map(|x| format!("{} {}", crate::util::format_value(x.value), x.unit))
+    .collect()
+}
+
+#[test]
+fn numbers_with_multipliers_and_units() {
+    assert_eq!(
+        values(
+            "GDP will exceed 8.5 trillion yuan, exports 100 billion yuan and 1.09 million newborns will be screened."
+        ),
+        vec![
+            "8,500,000,000,000 yuan",
+            "100,000,000,000 yuan",
+            "1,090,000 count"
+        ]
+    );
+    assert_eq!(
+        values("Build 10,000 rental housing units."),
+        vec!["10,000 count"]
+    );
+    assert_eq!(values("The rate will reach 3.67 percent."), vec!["3.67 %"]);
+    assert_eq!(
+        values("Foreign capital was US$65.6 billion."),
+        vec!["65,600,000,000 usd"]
+    );
+    assert_eq!(
+        values("Foreign capital was 15.8 billion US dollars."),
+        vec!["15,800,000,000 usd"]
+    );
+    assert_eq!(
+        values("Add 15 square kilometers of land and 1,000 kilometers of greenways."),
+        vec!["15 sqkm", "1,000 km"]
+    );
+    assert_eq!(
+        values("Urbanization rose by 1.02 percentage points."),
+        vec!["1.02 pp"]
+    );
+    assert_eq!(
+        values("The income gap narrowed to 1.96 times."),
+        vec!["1.96 times"]
+    );
+    assert_eq!(values("The train ran 1,399 times."), vec!["1,399 count"]);
+}
+
+#[test]
+fn fractions_and_word_numbers() {
+    assert_eq!(
+        values("Manufacturing will stay at about 1/3 of the GDP."),
+        vec!["33.33 %"]
+    );
+    assert_eq!(
+        values("Manufacturing will stay at about one third of the GDP."),
+        vec!["33.33 %"]
+    );
+    assert_eq!(
+        values("More than half of the projects are industrial."),
+        vec!["50 %"]
+    );
+    assert_eq!(
+        values("Approval time was cut to one working day."),
+        vec!["1 days"]
+    );
+    // word numbers that count things or name periods are not figures
+    assert!(values("We completed three major battles and ten aspects of livelihood.").is_empty());
+    assert!(
+        values("Output reached a peak, the highest in five years, within two weeks.").is_empty()
+    );
+}
+
+#[test]
+fn ranges_keep_both_ends() {
+    assert_eq!(
+        zj("This year GDP will grow 6% to 7%."),
+        vec!["target Zhejiang 2021 >= 6 %", "target Zhejiang 2021 <= 7 %"]
+    );
+    assert_eq!(
+        zj("This year GDP growth will be 6-7%."),
+        vec!["target Zhejiang 2021 >= 6 %", "target Zhejiang 2021 <= 7 %"]
+    );
+    assert_eq!(
+        zj("This year GDP growth will be between 6 and 7 percent."),
+        vec!["target Zhejiang 2021 >= 6 %", "target Zhejiang 2021 <= 7 %"]
+    );
+}
+
+#[test]
+fn negative_and_down_by() {
+    assert_eq!(
+        values("Growth rebounded from -5.6% in the first quarter to 5.8% in the second."),
+        vec!["5.8 %", "-5.6 %"]
+    );
+    let rows = zj("Last year, energy consumption per unit of GDP was down by 3.2 percent.");
+    assert_eq!(rows, vec!["actual Zhejiang 2020 = 3.2 %"]);
+}
+
+#[test]
+fn comparators() {
+    let cases = [
+        ("GDP will grow above 6.5% this year.", ">"),
+        ("GDP will grow more than 6.5% this year.", ">"),
+        ("GDP will grow over 6.5% this year.", ">"),
+        ("GDP will exceed 8 trillion yuan this year.", ">"),
+        ("GDP will grow at least 6.5% this year.", ">="),
+        ("The rate will be no less than 35% this year.", ">="),
+        ("The rate will be not lower than 35% this year.", ">="),
+        ("Prices will rise about 3% this year.", "~"),
+        ("Prices will rise around 3% this year.", "~"),
+        ("Prices will rise approximately 3% this year.", "~"),
+        ("Unemployment will be no more than 5.5% this year.", "<="),
+        ("Unemployment will be kept within 5.5% this year.", "<="),
+        ("Unemployment will not exceed 5.5% this year.", "<="),
+        ("Unemployment will be below 5.5% this year.", "<"),
+        ("Unemployment will be less than 5.5% this year.", "<"),
+        ("Unemployment will reach 5.5% this year.", "="),
+        ("GDP will grow 6.5% or more this year.", ">="),
+    ];
+    for (text, cmp) in cases {
+        let x = extract("zj.txt", &format!("Zhejiang report 2021\n\n{text}\n"));
+        assert_eq!(x.len(), 1, "{text}");
+        assert_eq!(x[0].comparator.symbol(), cmp, "{text}");
+    }
+    // a coordinated list shares its comparator
+    let r = zj(
+        "By 2025, GDP and per capita GDP will exceed 8.5 trillion yuan and 130,000 yuan respectively.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Zhejiang 2025 > 8,500,000,000,000 yuan",
+            "target Zhejiang 2025 > 130,000 yuan"
+        ]
+    );
+}
+
+#[test]
+fn from_x_to_y_gives_a_baseline() {
+    assert_eq!(
+        zj("By 2025, raise the number of physicians per 1,000 people from 3.67 to 4.3."),
+        vec![
+            "target Zhejiang 2025 = 4.3 per_1000 <- 3.67@2020",
+            "actual Zhejiang 2020 = 3.67 per_1000"
+        ]
+    );
+    assert_eq!(
+        zj(
+            "Over the past five years, revenue increased from 481 billion yuan in 2015 to 724.8 billion yuan."
+        ),
+        vec![
+            "actual Zhejiang 2020 = 724,800,000,000 yuan <- 481,000,000,000@2015",
+            "actual Zhejiang 2015 = 481,000,000,000 yuan"
+        ]
+    );
+    // pairs in order with "respectively"
+    assert_eq!(
+        zj(
+            "Last year satisfaction rose from 83.8% and 85.6% in the previous year to 85.9% and 87.8% respectively."
+        ),
+        vec![
+            "actual Zhejiang 2020 = 85.9 % <- 83.8@2019",
+            "actual Zhejiang 2019 = 83.8 %",
+            "actual Zhejiang 2020 = 87.8 % <- 85.6@2019",
+            "actual Zhejiang 2019 = 85.6 %"
+        ]
+    );
+    // a word number can be a starting point, never a figure of its own
+    assert_eq!(
+        zj("Last year daily output increased from zero to 128,000."),
+        vec!["actual Zhejiang 2020 = 128,000 count <- 0@2020"]
+    );
+}
+
+#[test]
+fn years_and_horizons() {
+    let doc = "Zhejiang Government Work Report 2021\n\n\
+        Last year, GDP grew 3.6%.\n\
+        This year, GDP will grow more than 6.5%.\n\
+        In 2021, we will create 800,000 urban jobs.\n\
+        By 2025, the urbanization rate will reach 75%.\n\
+        During the 14th Five-Year Plan period, R&D spending will grow 12% annually.\n\
+        By 2035, forest coverage will reach 65%.\n\
+        Over the past five years, GDP grew 6.5% a year on average.\n";
+    let r = rows("zj.txt", doc);
+    assert_eq!(
+        r,
+        vec![
+            "actual Zhejiang 2020 = 3.6 %",
+            "target Zhejiang 2021 > 6.5 %",
+            "target Zhejiang 2021 = 800,000 count",
+            "target Zhejiang 2025 = 75 %",
+            "target Zhejiang 2025 = 12 %",
+            "target Zhejiang 2035 = 65 %",
+            "actual Zhejiang 2020 = 6.5 %",
+        ]
+    );
+    let x = extract("zj.txt", doc);
+    assert_eq!(
+        x[4].period.map(|p| p.to_string()).as_deref(),
+        Some("2021-2025")
+    );
+    assert_eq!(
+        x[6].period.map(|p| p.to_string()).as_deref(),
+        Some("2016-2020")
+    );
+}
+
+#[test]
+fn report_year_comes_from_the_document() {
+    let (info, _) = extract_with_info("notes.txt", "Government Work Report 2023\n\nText.\n");
+    assert_eq!((info.report_year, info.report_year_source), (2023, "title"));
+    let (info, _) = extract_with_info(
+        "hubei-2022-report.txt",
+        "A long first line without any year in it.\n",
+    );
+    assert_eq!(info.report_year, 2022);
+    let (info, _) = extract_with_info(
+        "x.txt",
+        "News text that is long enough not to be a title line at all, about many things and places.\nThis year is the first year of the 14th Five-Year Plan.\n",
+    );
+    assert_eq!(info.report_year, 2021);
+}
+
+#[test]
+fn the_stated_year_wins_over_tense() {
+    // a 2024 text saying "will" about 2023 reports an actual
+    let r = rows(
+        "liaoning-2024.txt",
+        "Liaoning news 2024\n\nIn 2023, the GDP of Liaoning Province will exceed 3 trillion yuan.\n",
+    );
+    assert_eq!(r, vec!["actual Liaoning 2023 > 3,000,000,000,000 yuan"]);
+    // a past tense about the plan horizon is still a target
+    let r = rows(
+        "central-2021.txt",
+        "Opinions on the central region 2021\n\nBy 2025, the urbanization rate of the central region has increased by 1 percentage point.\n",
+    );
+    assert_eq!(r, vec!["target Central region 2025 = 1 pp"]);
+}
+
+#[test]
+fn target_or_actual_in_the_report_year() {
+    let r = rows(
+        "sd-2024.txt",
+        "Shandong meeting 2024\n\nShandong reported that 1,545 reserve projects were deepened. \
+         Shandong will launch another 15 square kilometers of land.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Shandong 2024 = 1,545 count",
+            "target Shandong 2024 = 15 sqkm"
+        ]
+    );
+    // a figure "estimated at the beginning of the year" is a plan figure
+    let r = zj(
+        "Last year we cut costs by 480 billion yuan, 210 billion yuan more than the 270 billion yuan estimated at the beginning of the year.",
+    );
+    assert_eq!(r[2], "target Zhejiang 2020 = 270,000,000,000 yuan");
+}
+
+#[test]
+fn not_figures() {
+    let none = [
+        "The 14th Five-Year Plan and the 19th Central Committee met on January 26, 2021.",
+        "(1) Accelerate growth. 3.Important progress was made.",
+        "We built 5G networks and fought COVID-19 and PM2.5 pollution.",
+        "Five of the world's top 500 companies came, see Article 5 and Phase 2.",
+        "The \"13 strategies\" and the \"Five-five Shopping Festival\" continued.",
+        "Release date: [2021/7/27] Read total of [292] times",
+        "Currently, more than 20 provinces have entered the two sessions.",
+        "According to 86 I learned from reporters.",
+        "Children under 3 years old get free care for a 15-year period.",
+    ];
+    for text in none {
+        let x = extract("zj.txt", &format!("Zhejiang report 2021\n\n{text}\n"));
+        assert!(x.is_empty(), "{text}: {x:?}");
+    }
+}
+
+#[test]
+fn years_and_counts_are_told_apart() {
+    assert_eq!(
+        values("We sent 2018 medical workers in 17 groups."),
+        vec!["2,018 count", "17 count"]
+    );
+    assert!(values("In 2018 we worked hard.").is_empty());
+    assert!(values("The 2035 Long-Term Goals were set.").is_empty());
+}
+
+#[test]
+fn roundup_attributes_each_sentence() {
+    let doc = "Provinces set targets\n\n\
+        Xinhua, Beijing, February 2 -- Provinces have released targets.\n\
+        Guangdong aims for GDP growth of more than 5 percent in 2023, while Jiangsu set its target at above 5 percent.\n\
+        Wuhan will build 50,000 units of affordable rental housing.\n\
+        Shanxi also proposed to raise 100,000 rental housing units.\n\
+        In 2023, there are plans to add 50 sports parks.\n\
+        China's CPI will rise about 3 percent.\n";
+    let r = rows("roundup-2023.txt", doc);
+    assert_eq!(
+        r,
+        vec![
+            "target Guangdong 2023 > 5 %",
+            "target Jiangsu 2023 > 5 %",
+            "target Hubei 2023 = 50,000 count",
+            "target Shanxi 2023 = 100,000 count",
+            "target Shanxi 2023 = 50 count",
+            "target China 2023 ~ 3 %",
+        ]
+    );
+}
+
+#[test]
+fn single_province_documents_keep_their_province() {
+    let doc = "Report on the Work of the Government of Zhejiang Province 2021\n\n\
+        We sent 2018 medical workers to help Wuhan, Hubei province. Zhejiang also built 62,600 5G base stations in Hangzhou.\n\
+        The province's GDP reached 6.46 trillion yuan.\n";
+    let r = rows("zj.txt", doc);
+    assert!(r.iter().all(|x| x.contains("Zhejiang")), "{r:?}");
+}
+
+#[test]
+fn captions_are_skipped() {
+    let doc = "Provinces news 2021\n\nData map: 500 tourists in Longyan, Fujian bought goods.\n\nPhoto by Zhang Bin\n\nShanghai plans to build 80 fitness trails in 2021.\n";
+    assert_eq!(
+        rows("news-2021.txt", doc),
+        vec!["target Shanghai 2021 = 80 count"]
+    );
+}
+
+#[test]
+fn national_documents_are_china() {
+    let doc = "Report on the Work of the Government 2024\n\nLi Qiang, Premier of the State Council\n\n\
+        The main targets for this year are: GDP growth of around 5 percent; over 12 million new urban jobs; \
+        a drop of around 2.5 percent in energy consumption per unit of GDP.\n";
+    let x = extract("national-2024.txt", doc);
+    let got: Vec<(String, String, Option<String>)> = x
+        .iter()
+        .map(|x| {
+            (
+                x.province.clone(),
+                x.indicator.clone(),
+                x.indicator_key.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "China".into(),
+                "GDP growth".into(),
+                Some("gdp_growth".into())
+            ),
+            (
+                "China".into(),
+                "new urban jobs".into(),
+                Some("new_urban_jobs".into())
+            ),
+            (
+                "China".into(),
+                "energy consumption per unit of GDP decline".into(),
+                Some("energy_intensity_decline".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn indicator_labels_and_keys() {
+    let cases = [
+        (
+            "This year, make GDP grow more than 6.5%.",
+            "GDP growth",
+            Some("gdp_growth"),
+        ),
+        (
+            "Last year, the province's GDP reached 6461.3 billion yuan.",
+            "GDP",
+            Some("gdp"),
+        ),
+        (
+            "This year, R&D expenditures account for 2.9% of the GDP.",
+            "R&D expenditures share of GDP",
+            Some("rd_intensity"),
+        ),
+        (
+            "This year, control the increase in consumer prices at about 3%.",
+            "increase in consumer prices",
+            Some("cpi"),
+        ),
+        (
+            "This year, create 800,000 urban jobs.",
+            "urban jobs",
+            Some("new_urban_jobs"),
+        ),
+        (
+            "This year, keep the urban surveyed unemployment rate at about 5.5%.",
+            "urban surveyed unemployment rate",
+            Some("surveyed_unemployment"),
+        ),
+        (
+            "By 2025, the forest coverage rate will reach 61.5%.",
+            "forest coverage rate",
+            Some("forest_coverage"),
+        ),
+        (
+            "Last year, we reduced the burden of enterprises by 480 billion yuan.",
+            "burden of enterprises reduction",
+            None,
+        ),
+        (
+            "Last year, the daily output of masks increased from 155,000 to 10 million.",
+            "daily output of masks",
+            None,
+        ),
+    ];
+    for (text, label, key) in cases {
+        let x = extract(
+            "zj.txt",
+            &format!("Zhejiang Government Work Report 2021\n\n{text}\n"),
+        );
+        assert!(!x.is_empty(), "{text}");
+        assert_eq!(x[0].indicator, label, "{text}");
+        assert_eq!(x[0].indicator_key.as_deref(), key, "{text}");
+    }
+}
+
+#[test]
+fn one_figure_for_two_indicators() {
+    let x = extract(
+        "zj.txt",
+        "Zhejiang report 2021\n\nLast year, we reduced both the number of accidents and the death toll by 22%.\n",
+    );
+    let labels: Vec<&str> = x.iter().map(|x| x.indicator.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec!["number of accidents decline", "death toll decline"]
+    );
+}
+
+#[test]
+fn spans_point_into_the_original_text() {
+    let doc = "Zhejiang report 2021\n\n  The rate is “not less than 78\u{a0}%” this year; GDP will exceed 8.5 trillion yuan.\n";
+    for x in extract("zj.txt", doc) {
+        let q = &doc[x.sentence.start..x.sentence.end];
+        let n = &doc[x.number.start..x.number.end];
+        assert!(q.contains(n), "{q} / {n}");
+        assert!(x.sentence.start <= x.number.start && x.number.end <= x.sentence.end);
+    }
+}
