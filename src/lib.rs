@@ -3,9 +3,15 @@
 //! Data flows one way: `import` (bytes -> text) -> `extract` (text -> findings) ->
 //! `model::Project` (targets, actuals) -> `progress` (status) -> `chart` (screen and
 //! files). `store` saves projects as RON. The GUI (`ui`) and the command line (`cli`)
-//! call the same functions; nothing below `ui` knows about egui.
+//! call the same functions; nothing outside `ui` knows about egui.
 
+pub mod chart;
 pub mod cli;
 pub mod extract;
+pub mod import;
+pub mod migrate;
 pub mod model;
+pub mod ops;
+pub mod progress;
+pub mod store;
 pub mod util;

@@ -319,3 +319,84 @@ impl Project {
         self.documents.iter().find(|d| d.hash == hash)
     }
 }
+
+impl Project {
+    /// Repair what a hand-edited or damaged file could hold so that nothing downstream
+    /// can index out of bounds: spans outside their text, links to missing records,
+    /// duplicate ids, a nonsensical tolerance. Returns what was repaired.
+    pub fn sanitize(&mut self) -> Vec<String> {
+        let mut notes = Vec::new();
+        let texts: std::collections::HashMap<Id, &str> = self
+            .documents
+            .iter()
+            .map(|d| (d.id, d.text.as_str()))
+            .collect();
+        let before = self.findings.len();
+        self.findings.retain(|f| texts.contains_key(&f.doc));
+        if self.findings.len() != before {
+            notes.push(format!(
+                "{} findings pointed to missing documents and were dropped",
+                before - self.findings.len()
+            ));
+        }
+        let mut bad_spans = 0;
+        for f in &mut self.findings {
+            let text = texts[&f.doc];
+            for span in [&mut f.data.sentence, &mut f.data.number] {
+                let ok = span.start <= span.end
+                    && span.end <= text.len()
+                    && text.is_char_boundary(span.start)
+                    && text.is_char_boundary(span.end);
+                if !ok {
+                    *span = Span::default();
+                    bad_spans += 1;
+                }
+            }
+        }
+        if bad_spans > 0 {
+            notes.push(format!(
+                "{bad_spans} source spans were outside their documents"
+            ));
+        }
+        let ids: std::collections::HashSet<Id> = self.findings.iter().map(|f| f.id).collect();
+        let before = self.observations.len();
+        self.observations.retain(|o| ids.contains(&o.target));
+        if self.observations.len() != before {
+            notes.push(format!(
+                "{} actuals pointed to missing targets and were dropped",
+                before - self.observations.len()
+            ));
+        }
+        // duplicate ids get fresh ones
+        self.fix_next_id();
+        let mut seen = std::collections::HashSet::new();
+        let mut dup = 0;
+        for d in &self.documents {
+            // documents keep their ids: findings point to them
+            seen.insert(d.id);
+        }
+        for f in &mut self.findings {
+            if !seen.insert(f.id) {
+                f.id = self.next_id;
+                self.next_id += 1;
+                dup += 1;
+            }
+        }
+        for o in &mut self.observations {
+            if !seen.insert(o.id) {
+                o.id = self.next_id;
+                self.next_id += 1;
+                dup += 1;
+            }
+        }
+        if dup > 0 {
+            notes.push(format!("{dup} duplicate ids were renumbered"));
+        }
+        let tol = self.settings.approx_tolerance_pct;
+        if !tol.is_finite() || !(0.0..=100.0).contains(&tol) {
+            self.settings.approx_tolerance_pct = Settings::default().approx_tolerance_pct;
+            notes.push("the tolerance for \"about\" targets was reset to 5%".into());
+        }
+        notes
+    }
+}

@@ -1,0 +1,234 @@
+//! Operations on projects shared by the command line and the GUI: importing documents,
+//! recording actuals, exporting report folders. Slow parts (reading, decoding,
+//! extracting) are pure functions that can run on worker threads.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::chart::{self, render::ExportOptions};
+use crate::extract;
+use crate::import;
+use crate::model::{Document, Extraction, Id, Kind, Observation, Project, Review, Source};
+use crate::progress::StatusIndex;
+
+/// A document read, decoded and extracted, ready to be added to a project.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    pub doc: Document,
+    pub extractions: Vec<Extraction>,
+}
+
+/// Read, decode and extract one file. Pure: touches no project.
+pub fn prepare_path(path: &Path) -> Result<Prepared, String> {
+    let imported = import::import_path(path).map_err(|e| e.to_string())?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok(prepare_text(&name, &shown.to_string_lossy(), imported))
+}
+
+pub fn prepare_text(file_name: &str, path: &str, imported: import::Imported) -> Prepared {
+    let (info, extractions) = extract::extract_with_info(file_name, &imported.text);
+    Prepared {
+        doc: Document {
+            id: 0,
+            title: imported.title,
+            file_name: file_name.to_string(),
+            path: path.to_string(),
+            hash: crate::util::sha256_hex(imported.text.as_bytes()),
+            imported: crate::util::now_unix(),
+            encoding: imported.encoding,
+            format: imported.format,
+            report_year: Some(info.report_year),
+            text: imported.text,
+        },
+        extractions,
+    }
+}
+
+/// Prepare many files using all cores; results keep the order of `paths`.
+pub fn prepare_many(paths: &[PathBuf]) -> Vec<(PathBuf, Result<Prepared, String>)> {
+    paths
+        .par_iter()
+        .map(|p| (p.clone(), prepare_path(p)))
+        .collect()
+}
+
+/// Add a prepared document unless the same text is already in the project.
+pub fn add_prepared(project: &mut Project, p: Prepared) -> Result<Id, String> {
+    if let Some(existing) = project.has_document_hash(&p.doc.hash) {
+        return Err(format!(
+            "already in the project as \"{}\" (same text)",
+            existing.title
+        ));
+    }
+    Ok(project.add_document(p.doc, p.extractions))
+}
+
+/// Record an actual for a target; returns the new observation's id.
+pub fn record_actual(
+    project: &mut Project,
+    target: Id,
+    year: i32,
+    value: f64,
+    unit: Option<&str>,
+    note: &str,
+) -> Result<Id, String> {
+    if !value.is_finite() {
+        return Err("the value must be a number".into());
+    }
+    if !(1900..=2200).contains(&year) {
+        return Err(format!("{year} is not a plausible year"));
+    }
+    let f = project
+        .finding(target)
+        .ok_or_else(|| format!("there is no target with id {target}"))?;
+    if f.data.kind != Kind::Target {
+        return Err(format!("{target} is an actual, not a target"));
+    }
+    let unit = unit.map_or_else(|| f.data.unit.clone(), str::to_string);
+    let id = project.new_id();
+    project.observations.push(Observation {
+        id,
+        target,
+        year,
+        value,
+        unit,
+        note: note.to_string(),
+        source_ref: String::new(),
+        source: Source::Manual,
+        recorded: crate::util::now_unix(),
+    });
+    Ok(id)
+}
+
+/// Look up a target by id ("12") or by id with a "T" prefix ("T12").
+pub fn parse_id(s: &str) -> Option<Id> {
+    s.trim().trim_start_matches(['T', 't', '#']).parse().ok()
+}
+
+/// File-name-safe form of a label.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Write every chart for the targets passing `keep` into `dir`: an overview, one
+/// timeline per target (PNG + SVG + CSV each), the target table as CSV, and an
+/// `index.html` that links them. Returns the files written.
+pub fn write_report(
+    project: &Project,
+    index: &StatusIndex,
+    title: &str,
+    keep: &dyn Fn(&crate::model::Finding) -> bool,
+    dir: &Path,
+    opts: ExportOptions,
+) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: {}", dir.display(), import::io_message(&e)))?;
+    let mut written = Vec::new();
+    let mut write = |name: &str, bytes: &[u8]| -> Result<(), String> {
+        let path = dir.join(name);
+        crate::store::write_atomic(&path, bytes, false).map_err(|e| e.to_string())?;
+        written.push(path);
+        Ok(())
+    };
+    let mut html = String::new();
+    html.push_str(&format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{t}</title>\n<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}} img{{max-width:100%;border:1px solid #ddd}} td,th{{padding:.2em .6em;text-align:left}} .s{{font-weight:bold}}</style></head><body>\n<h1>{t}</h1>\n<p>Made with PlanTrack on {d}. Each chart links to its SVG and to the numbers behind it (CSV).</p>\n",
+        t = esc(title),
+        d = crate::util::format_date(crate::util::now_unix())
+    ));
+    let overview = chart::overview(project, index, keep);
+    write("overview.png", &chart::render::to_png(&overview, opts)?)?;
+    write(
+        "overview.svg",
+        chart::render::to_svg(&overview, opts)?.as_bytes(),
+    )?;
+    write("overview.csv", chart::chart_csv(&overview).as_bytes())?;
+    html.push_str("<h2>Overview</h2>\n<p><a href=\"overview.svg\"><img src=\"overview.png\" alt=\"status of targets by province\"></a><br><a href=\"overview.csv\">data (CSV)</a></p>\n");
+    let mut targets: Vec<&crate::model::Finding> = project
+        .findings
+        .iter()
+        .filter(|f| f.data.kind == Kind::Target && f.review != Review::Rejected && keep(f))
+        .collect();
+    targets.sort_by(|a, b| {
+        (a.data.year, &a.data.province, &a.data.indicator).cmp(&(
+            b.data.year,
+            &b.data.province,
+            &b.data.indicator,
+        ))
+    });
+    html.push_str("<h2>Targets</h2>\n<table><tr><th>Year</th><th>Province</th><th>Indicator</th><th>Target</th><th>Status</th><th>Chart</th></tr>\n");
+    for f in &targets {
+        let Some(spec) = chart::target_timeline(project, index, f.id) else {
+            continue;
+        };
+        let base = format!("target-{}-{}", f.id, slug(&f.data.indicator));
+        write(&format!("{base}.png"), &chart::render::to_png(&spec, opts)?)?;
+        write(
+            &format!("{base}.svg"),
+            chart::render::to_svg(&spec, opts)?.as_bytes(),
+        )?;
+        write(&format!("{base}.csv"), chart::chart_csv(&spec).as_bytes())?;
+        let status = index.status(f.id).map_or("", |s| s.as_str());
+        html.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"s\">{}</td><td><a href=\"{base}.png\">PNG</a> <a href=\"{base}.svg\">SVG</a> <a href=\"{base}.csv\">CSV</a></td></tr>\n",
+            f.data.year,
+            esc(&f.data.province),
+            esc(&f.data.indicator),
+            esc(&chart::target_words(f)),
+            status
+        ));
+    }
+    html.push_str("</table>\n");
+    let table = chart::targets_csv(project, index);
+    write("targets.csv", table.as_bytes())?;
+    html.push_str(
+        "<p><a href=\"targets.csv\">All targets with their status (CSV)</a></p>\n</body></html>\n",
+    );
+    write("index.html", html.as_bytes())?;
+    Ok(written)
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The bundled sample project, built the same way every time from `assets/samples/`
+/// (import times fixed at zero so the saved file is reproducible).
+pub fn sample_project(samples_dir: &Path) -> Result<Project, String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(samples_dir)
+        .map_err(|e| format!("{}: {}", samples_dir.display(), import::io_message(&e)))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    paths.sort();
+    let mut project = Project {
+        name: "Sample: 2021-2025 targets of Chinese provinces".into(),
+        ..Project::default()
+    };
+    for path in paths {
+        let mut p = prepare_path(&path)?;
+        p.doc.imported = 0;
+        p.doc.path = format!("assets/samples/{}", p.doc.file_name);
+        add_prepared(&mut project, p)?;
+    }
+    Ok(project)
+}

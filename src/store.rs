@@ -1,0 +1,330 @@
+//! Project files: RON with a `version` field, saved atomically with a backup.
+//!
+//! Save writes a temporary file in the same folder, syncs it, copies the previous file
+//! to `NAME.bak`, then renames the temporary file over the project: at every instant
+//! the project path holds either the old or the new complete file. A file that fails to
+//! load is never written to; the error names the line and column.
+
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::model::{PROJECT_VERSION, Project};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    Io {
+        path: PathBuf,
+        message: String,
+    },
+    /// Not a PlanTrack project at all.
+    NotAProject(String),
+    /// Written by a newer PlanTrack.
+    TooNew {
+        found: u32,
+        supported: u32,
+    },
+    /// A syntax or shape error at a position in the file.
+    Parse {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            StoreError::NotAProject(why) => write!(f, "not a PlanTrack project: {why}"),
+            StoreError::TooNew { found, supported } => write!(
+                f,
+                "this project was saved by a newer PlanTrack (file format {found}); this version reads formats up to {supported}. Update PlanTrack to open it; the file was not changed."
+            ),
+            StoreError::Parse {
+                line,
+                column,
+                message,
+            } => write!(f, "line {line}, column {column}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+fn io_err(path: &Path, e: &std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        message: crate::import::io_message(e),
+    }
+}
+
+/// The format version written in a project text, read without parsing the whole file.
+pub fn peek_version(text: &str) -> Option<u32> {
+    let head = &text[..floor(text, 4096)];
+    let mut rest = head;
+    while let Some(p) = rest.find("version") {
+        let after = rest[p + 7..].trim_start();
+        if let Some(v) = after.strip_prefix(':') {
+            let digits: String = v
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            return digits.parse().ok();
+        }
+        rest = &rest[p + 7..];
+    }
+    None
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Parse a project from RON text, migrating older formats.
+pub fn from_str(text: &str) -> Result<Project, StoreError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(StoreError::NotAProject("the file is empty".into()));
+    }
+    let version = peek_version(text)
+        .ok_or_else(|| StoreError::NotAProject("it has no `version` field".into()))?;
+    if version > PROJECT_VERSION {
+        return Err(StoreError::TooNew {
+            found: version,
+            supported: PROJECT_VERSION,
+        });
+    }
+    let mut project = match version {
+        PROJECT_VERSION => parse::<Project>(text)?,
+        1 => crate::migrate::from_v1(parse(text)?),
+        v => {
+            return Err(StoreError::NotAProject(format!(
+                "unknown file format version {v}"
+            )));
+        }
+    };
+    project.version = PROJECT_VERSION;
+    project.sanitize();
+    Ok(project)
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, StoreError> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .map_err(|e| StoreError::Parse {
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        })
+}
+
+pub fn to_string(project: &Project) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor(" ")
+        .struct_names(false)
+        .depth_limit(4)
+        .separate_tuple_members(false);
+    ron::ser::to_string_pretty(project, config).unwrap_or_else(|e| {
+        // Serialising plain data cannot fail short of a bug; keep the message visible.
+        format!("/* serialisation failed: {e} */")
+    })
+}
+
+/// Load a project file.
+pub fn load(path: &Path) -> Result<Project, StoreError> {
+    let bytes = fs::read(path).map_err(|e| io_err(path, &e))?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| StoreError::NotAProject("it is not a text file".into()))?;
+    from_str(text)
+}
+
+/// `plan.ron` -> `plan.ron.bak`
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".bak");
+    PathBuf::from(s)
+}
+
+/// `plan.ron` -> `plan.ron.recovery` (autosave of unsaved changes)
+pub fn recovery_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".recovery");
+    PathBuf::from(s)
+}
+
+/// Save atomically; the previous file is kept as `NAME.bak`.
+pub fn save(project: &Project, path: &Path) -> Result<(), StoreError> {
+    write_atomic(path, to_string(project).as_bytes(), true)
+}
+
+/// Write `bytes` to `path` so that `path` is always either the old or the new content.
+pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(StoreError::Io {
+            path: dir,
+            message: "the folder does not exist".into(),
+        });
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "project.ron".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp).map_err(|e| io_err(&tmp, &e))?;
+        f.write_all(bytes).map_err(|e| io_err(&tmp, &e))?;
+        f.sync_all().map_err(|e| io_err(&tmp, &e))?;
+        drop(f);
+        if keep_backup && path.exists() {
+            let bak = backup_path(path);
+            let bak_tmp = dir.join(format!(".{name}.{}.bak.tmp", std::process::id()));
+            fs::copy(path, &bak_tmp).map_err(|e| io_err(&bak_tmp, &e))?;
+            if let Ok(f) = fs::File::open(&bak_tmp) {
+                let _ = f.sync_all();
+            }
+            fs::rename(&bak_tmp, &bak).map_err(|e| io_err(&bak, &e))?;
+        }
+        fs::rename(&tmp, path).map_err(|e| io_err(path, &e))?;
+        sync_dir(&dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Size and modification time of a file, to notice when someone else changed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+pub fn stamp(path: &Path) -> Option<FileStamp> {
+    let m = fs::metadata(path).ok()?;
+    Some(FileStamp {
+        len: m.len(),
+        modified: m.modified().ok(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn sample() -> Project {
+        let mut p = Project {
+            name: "test".into(),
+            ..Project::default()
+        };
+        let text = "Zhejiang report 2021\n\nThis year GDP will grow more than 6.5%.\n".to_string();
+        let xs = crate::extract::extract("zj.txt", &text);
+        p.add_document(
+            Document {
+                id: 0,
+                title: "Zhejiang".into(),
+                file_name: "zj.txt".into(),
+                path: String::new(),
+                hash: crate::util::sha256_hex(text.as_bytes()),
+                imported: 1,
+                encoding: "UTF-8".into(),
+                format: "text".into(),
+                report_year: Some(2021),
+                text,
+            },
+            xs,
+        );
+        p
+    }
+
+    #[test]
+    fn round_trip() {
+        let p = sample();
+        let s = to_string(&p);
+        assert_eq!(from_str(&s).unwrap(), p);
+    }
+
+    #[test]
+    fn versions() {
+        assert_eq!(peek_version("(version: 2, name: \"x\")"), Some(2));
+        assert_eq!(peek_version("(\n  version : 17,"), Some(17));
+        let e = from_str("(version: 99, name: \"x\")").unwrap_err();
+        assert_eq!(
+            e,
+            StoreError::TooNew {
+                found: 99,
+                supported: PROJECT_VERSION
+            }
+        );
+        assert!(
+            e.to_string().contains("99") && e.to_string().contains(&PROJECT_VERSION.to_string())
+        );
+        assert!(matches!(
+            from_str("(name: \"x\")"),
+            Err(StoreError::NotAProject(_))
+        ));
+        assert!(matches!(from_str(""), Err(StoreError::NotAProject(_))));
+    }
+
+    #[test]
+    fn parse_errors_name_line_and_column() {
+        let s = to_string(&sample());
+        let broken = s.replacen("findings", "findings oops", 1);
+        match from_str(&broken) {
+            Err(StoreError::Parse { line, column, .. }) => assert!(line > 1 && column > 0),
+            other => panic!("{other:?}"),
+        }
+        let truncated = &s[..s.len() / 2];
+        assert!(matches!(from_str(truncated), Err(StoreError::Parse { .. })));
+    }
+
+    #[test]
+    fn save_is_atomic_and_keeps_a_backup() {
+        let dir = std::env::temp_dir().join(format!("plantrack-store-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("p.ron");
+        let mut p = sample();
+        save(&p, &path).unwrap();
+        assert!(!backup_path(&path).exists());
+        p.name = "second".into();
+        save(&p, &path).unwrap();
+        assert_eq!(load(&path).unwrap().name, "second");
+        assert_eq!(load(&backup_path(&path)).unwrap().name, "test");
+        // no temporary files left behind
+        let names: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        // a folder that does not exist: clear error, nothing written
+        let e = save(&p, &dir.join("missing/p.ron")).unwrap_err();
+        assert!(e.to_string().contains("does not exist"), "{e}");
+        let _ = fs::remove_dir_all(&dir);
+    }
+}
