@@ -13,5 +13,7 @@ pub mod migrate;
 pub mod model;
 pub mod ops;
 pub mod progress;
+pub mod session;
 pub mod store;
+pub mod ui;
 pub mod util;

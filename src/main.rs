@@ -1,6 +1,8 @@
 // A release build is a windowed app: no console window on Windows.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use std::path::PathBuf;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args
@@ -9,5 +11,36 @@ fn main() {
     {
         std::process::exit(plantrack::cli::run(&args));
     }
-    eprintln!("GUI not yet built");
+    // Anything else is a list of files to open ("Open with" from a file manager).
+    let files: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
+    if let Err(e) = run_gui(files) {
+        eprintln!("plantrack: the window could not be opened: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run_gui(files: Vec<PathBuf>) -> eframe::Result {
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("PlanTrack")
+        .with_app_id("plantrack")
+        .with_inner_size([1400.0, 860.0])
+        .with_min_inner_size([900.0, 560.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = icon {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "PlanTrack",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(
+                plantrack::ui::PlanTrackApp::from_creation_context(cc, files),
+            ))
+        }),
+    )
 }

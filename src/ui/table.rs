@@ -1,0 +1,438 @@
+//! The province list (left) and the filterable, sortable table of targets (centre).
+
+use egui::{Color32, RichText, Sense};
+use egui_extras::{Column, TableBuilder};
+
+use crate::model::{Finding, Kind, Project, Review};
+use crate::progress::{Status, StatusIndex};
+use crate::session::Change;
+
+use super::{KindFilter, Modal, PlanTrackApp, SortCol, Tab, View, YearFilter};
+
+pub fn status_color(s: Status) -> Color32 {
+    let [r, g, b] = s.rgb();
+    Color32::from_rgb(r, g, b)
+}
+
+/// A status as colour and word (never colour alone).
+pub fn status_chip(ui: &mut egui::Ui, s: Status) {
+    ui.label(
+        RichText::new(format!("● {}", s.as_str()))
+            .color(status_color(s))
+            .strong(),
+    );
+}
+
+/// Does a finding pass the filters? `ignore_status` for charts that show all statuses.
+pub fn keeps_filters(f: &Finding, v: &View, idx: &StatusIndex, ignore_status: bool) -> bool {
+    let kind_ok = match v.kind {
+        KindFilter::Targets => f.data.kind == Kind::Target,
+        KindFilter::Actuals => f.data.kind == Kind::Actual,
+        KindFilter::All => true,
+    };
+    if !kind_ok || (!v.show_rejected && f.review == Review::Rejected) {
+        return false;
+    }
+    if v.province.as_deref().is_some_and(|p| p != f.data.province) || !v.year.keeps(f.data.year) {
+        return false;
+    }
+    if !ignore_status {
+        if let Some(s) = v.status {
+            if idx.status(f.id) != Some(s) {
+                return false;
+            }
+        }
+    }
+    if !v.search.trim().is_empty() {
+        let q = v.search.trim().to_lowercase();
+        let hay = [
+            f.data.indicator.as_str(),
+            f.data.province.as_str(),
+            f.data.wording.as_str(),
+            f.data.indicator_key.as_deref().unwrap_or(""),
+        ];
+        if !q
+            .split_whitespace()
+            .all(|w| hay.iter().any(|h| h.to_lowercase().contains(w)))
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// Indexes of the findings to show, sorted.
+pub fn filtered_rows(p: &Project, idx: &StatusIndex, v: &View) -> Vec<usize> {
+    let mut rows: Vec<usize> = p
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| keeps_filters(f, v, idx, false))
+        .map(|(i, _)| i)
+        .collect();
+    let (col, asc) = v.sort;
+    let f = &p.findings;
+    rows.sort_by(|&a, &b| {
+        let (x, y) = (&f[a], &f[b]);
+        let o = match col {
+            SortCol::Province => x
+                .data
+                .province
+                .cmp(&y.data.province)
+                .then(x.data.year.cmp(&y.data.year)),
+            SortCol::Year => x
+                .data
+                .year
+                .cmp(&y.data.year)
+                .then(x.data.province.cmp(&y.data.province)),
+            SortCol::Indicator => x
+                .data
+                .indicator
+                .to_lowercase()
+                .cmp(&y.data.indicator.to_lowercase()),
+            SortCol::Value => x
+                .data
+                .unit
+                .cmp(&y.data.unit)
+                .then(x.data.value.total_cmp(&y.data.value)),
+            SortCol::Status => idx.status(x.id).cmp(&idx.status(y.id)),
+            SortCol::Review => (x.review as u8).cmp(&(y.review as u8)),
+        };
+        let o = o.then(x.id.cmp(&y.id));
+        if asc { o } else { o.reverse() }
+    });
+    rows
+}
+
+pub fn province_panel(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
+    ui.heading("Provinces");
+    egui::ScrollArea::vertical()
+        .id_salt("provinces-scroll")
+        .show(ui, |ui| {
+            let all = app.view.province.is_none();
+            if ui
+                .selectable_label(all, format!("All provinces ({})", app.cache.total_targets))
+                .clicked()
+            {
+                app.view.province = None;
+            }
+            let provinces: Vec<(String, usize, String)> = app
+                .cache
+                .provinces
+                .iter()
+                .map(|(p, (n, counts))| (p.clone(), *n, crate::progress::summary(counts)))
+                .collect();
+            for (p, n, summary) in provinces {
+                let selected = app.view.province.as_deref() == Some(p.as_str());
+                let r = ui.selectable_label(selected, format!("{p} ({n})"));
+                if r.clicked() {
+                    app.view.province = if selected { None } else { Some(p.clone()) };
+                }
+                r.on_hover_text(summary);
+            }
+            ui.add_space(12.0);
+            ui.heading("Documents");
+            if app.session.project.documents.is_empty() {
+                ui.label(
+                    "No documents yet. Use File > Import documents, or drop files on the window.",
+                );
+            }
+            let docs: Vec<(u64, String, String, usize)> = app
+                .session
+                .project
+                .documents
+                .iter()
+                .map(|d| {
+                    let n = app
+                        .session
+                        .project
+                        .findings
+                        .iter()
+                        .filter(|f| f.doc == d.id)
+                        .count();
+                    (d.id, d.title.clone(), d.file_name.clone(), n)
+                })
+                .collect();
+            for (id, title, file, n) in docs {
+                ui.horizontal(|ui| {
+                    let selected = app.view.doc == Some(id) && app.view.tab == Tab::Document;
+                    let short: String = title.chars().take(40).collect();
+                    let r = ui.selectable_label(selected, format!("{short} ({n})"));
+                    if r.clicked() {
+                        app.view.doc = Some(id);
+                        app.view.tab = Tab::Document;
+                    }
+                    r.on_hover_text(format!("{title}\n{file}"));
+                    if ui
+                        .small_button("×")
+                        .on_hover_text("Remove this document from the project")
+                        .clicked()
+                    {
+                        app.modal = Some(Modal::ConfirmDeleteDocument(id));
+                    }
+                });
+            }
+        });
+}
+
+pub fn targets_panel(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
+    filter_bar(app, ui);
+    ui.separator();
+    if app.session.project.findings.is_empty() {
+        ui.vertical_centered(|ui| {
+            ui.add_space(40.0);
+            ui.heading("No targets yet");
+            ui.label("Import plan documents (File > Import documents, or drop .txt / .md / .html files here) and PlanTrack lists the targets and actuals it finds.");
+        });
+        return;
+    }
+    if app.cache.rows.is_empty() {
+        ui.label("No target matches the filters.");
+        return;
+    }
+    table(app, ui);
+}
+
+fn filter_bar(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
+    ui.horizontal_wrapped(|ui| {
+        for y in [
+            YearFilter::All,
+            YearFilter::Y2021,
+            YearFilter::Y2025,
+            YearFilter::Other,
+        ] {
+            ui.selectable_value(&mut app.view.year, y, y.label());
+        }
+        ui.separator();
+        egui::ComboBox::from_id_salt("kind-filter")
+            .selected_text(match app.view.kind {
+                KindFilter::Targets => "Targets",
+                KindFilter::Actuals => "Actuals in documents",
+                KindFilter::All => "Targets and actuals",
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut app.view.kind, KindFilter::Targets, "Targets");
+                ui.selectable_value(
+                    &mut app.view.kind,
+                    KindFilter::Actuals,
+                    "Actuals in documents",
+                );
+                ui.selectable_value(&mut app.view.kind, KindFilter::All, "Targets and actuals");
+            });
+        egui::ComboBox::from_id_salt("status-filter")
+            .selected_text(app.view.status.map_or("Any status", |s| s.as_str()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut app.view.status, None, "Any status");
+                for s in Status::ALL {
+                    ui.selectable_value(&mut app.view.status, Some(s), s.as_str());
+                }
+            });
+        ui.checkbox(&mut app.view.show_rejected, "Show rejected");
+        ui.separator();
+        let label = ui.label("Search");
+        ui.add(
+            egui::TextEdit::singleline(&mut app.view.search)
+                .hint_text("indicator, province, wording")
+                .desired_width(180.0),
+        )
+        .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        let shown = app.cache.rows.len();
+        ui.label(format!("{shown} shown"));
+        let suggested: Vec<usize> = app
+            .cache
+            .rows
+            .iter()
+            .copied()
+            .filter(|&i| app.session.project.findings[i].review == Review::Suggested)
+            .collect();
+        if ui
+            .add_enabled(
+                !suggested.is_empty(),
+                egui::Button::new(format!("Accept {} suggested", suggested.len())),
+            )
+            .on_hover_text(
+                "Accept every suggested finding shown (the current province, year and search)",
+            )
+            .clicked()
+        {
+            bulk_review(app, &suggested, Review::Accepted);
+        }
+        if ui
+            .add_enabled(
+                !suggested.is_empty(),
+                egui::Button::new(format!("Reject {} suggested", suggested.len())),
+            )
+            .clicked()
+        {
+            bulk_review(app, &suggested, Review::Rejected);
+        }
+    });
+}
+
+fn bulk_review(app: &mut PlanTrackApp, rows: &[usize], to: Review) {
+    let before: Vec<Finding> = rows
+        .iter()
+        .map(|&i| app.session.project.findings[i].clone())
+        .collect();
+    let after: Vec<Finding> = before
+        .iter()
+        .map(|f| Finding {
+            review: to,
+            ..f.clone()
+        })
+        .collect();
+    let verb = if to == Review::Accepted {
+        "accept"
+    } else {
+        "reject"
+    };
+    app.apply(Change {
+        label: format!("{verb} {} findings", before.len()),
+        findings_before: before,
+        findings_after: after,
+        ..Change::default()
+    });
+}
+
+fn table(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
+    let rows = app.cache.rows.clone();
+    let selected_row = app.view.selected.and_then(|id| {
+        rows.iter()
+            .position(|&i| app.session.project.findings[i].id == id)
+    });
+    // one province shown: its column says nothing
+    let show_province = app.view.province.is_none();
+    let mut builder = TableBuilder::new(ui)
+        .id_salt(("targets-table", show_province))
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    if show_province {
+        builder = builder.column(Column::initial(96.0).at_least(60.0).clip(true));
+    }
+    builder = builder
+        .column(Column::initial(42.0).at_least(36.0))
+        .column(Column::remainder().at_least(110.0).clip(true))
+        .column(Column::initial(120.0).at_least(70.0).clip(true))
+        .column(Column::initial(96.0).at_least(64.0).clip(true))
+        .column(Column::initial(74.0).at_least(56.0).clip(true));
+    if app.view.scroll_to_selected {
+        if let Some(r) = selected_row {
+            builder = builder.scroll_to_row(r, Some(egui::Align::Center));
+        }
+        app.view.scroll_to_selected = false;
+    }
+    let mut clicked = None;
+    let mut sort = app.view.sort;
+    let columns: Vec<(SortCol, &str)> = [
+        (SortCol::Province, "Province"),
+        (SortCol::Year, "Year"),
+        (SortCol::Indicator, "Indicator"),
+        (SortCol::Value, "Target"),
+        (SortCol::Status, "Status"),
+        (SortCol::Review, "Review"),
+    ]
+    .into_iter()
+    .filter(|(c, _)| show_province || *c != SortCol::Province)
+    .collect();
+    builder
+        .header(22.0, |mut header| {
+            for (col, name) in &columns {
+                let (col, name) = (*col, *name);
+                header.col(|ui| {
+                    let arrow = if sort.0 == col {
+                        if sort.1 { " ↑" } else { " ↓" }
+                    } else {
+                        ""
+                    };
+                    if ui
+                        .add(
+                            egui::Button::new(RichText::new(format!("{name}{arrow}")).strong())
+                                .frame(false),
+                        )
+                        .on_hover_text(format!("Sort by {}", name.to_lowercase()))
+                        .clicked()
+                    {
+                        sort = if sort.0 == col {
+                            (col, !sort.1)
+                        } else {
+                            (col, true)
+                        };
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            let project = &app.session.project;
+            let idx = &app.cache.status;
+            body.rows(22.0, rows.len(), |mut row| {
+                let f = &project.findings[rows[row.index()]];
+                let is_sel = app.view.selected == Some(f.id);
+                row.set_selected(is_sel);
+                if show_province {
+                    row.col(|ui| {
+                        ui.label(&f.data.province);
+                    });
+                }
+                row.col(|ui| {
+                    ui.label(f.data.year.to_string());
+                });
+                row.col(|ui| {
+                    let text = if f.data.indicator.is_empty() {
+                        "(no label)"
+                    } else {
+                        f.data.indicator.as_str()
+                    };
+                    let mut rt = RichText::new(text);
+                    if f.review == Review::Rejected {
+                        rt = rt.strikethrough().weak();
+                    }
+                    if ui
+                        .add(egui::Button::selectable(is_sel, rt).frame(false))
+                        .clicked()
+                    {
+                        clicked = Some(f.id);
+                    }
+                });
+                row.col(|ui| {
+                    let kind = if f.data.kind == Kind::Actual {
+                        "actual "
+                    } else {
+                        ""
+                    };
+                    ui.label(format!("{kind}{}", crate::chart::target_words(f)));
+                });
+                row.col(|ui| match (f.data.kind, idx.status(f.id)) {
+                    (Kind::Target, Some(s)) => {
+                        ui.label(RichText::new(format!("● {}", s.as_str())).color(status_color(s)));
+                    }
+                    _ => {
+                        ui.label(RichText::new("actual").weak());
+                    }
+                });
+                row.col(|ui| {
+                    let (t, c) = match f.review {
+                        Review::Suggested => ("suggested", None),
+                        Review::Accepted => ("accepted", Some(Color32::from_rgb(0, 140, 100))),
+                        Review::Rejected => ("rejected", Some(Color32::GRAY)),
+                        Review::Edited => ("edited", Some(Color32::from_rgb(0, 114, 178))),
+                    };
+                    let mut rt = RichText::new(t);
+                    if let Some(c) = c {
+                        rt = rt.color(c);
+                    }
+                    ui.label(rt);
+                });
+                if row.response().clicked() {
+                    clicked = Some(f.id);
+                }
+            });
+        });
+    app.view.sort = sort;
+    if let Some(id) = clicked {
+        app.select(id);
+    }
+}
