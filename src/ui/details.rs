@@ -321,7 +321,7 @@ fn edit_form(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
                 ui.add(egui::TextEdit::singleline(&mut form.unit).desired_width(80.0))
                     .labelled_by(l.id);
                 egui::ComboBox::from_id_salt("edit-unit")
-                    .selected_text("choose")
+                    .selected_text("units in use")
                     .show_ui(ui, |ui| {
                         for u in &units {
                             ui.selectable_value(&mut form.unit, u.clone(), u);
@@ -422,18 +422,18 @@ fn actuals(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
                     })
                     .weak(),
                 );
-                if ui
-                    .small_button("Edit")
-                    .on_hover_text("Edit this actual")
-                    .clicked()
-                {
+                // each row's buttons carry a name of their own, for screen readers
+                let name = |verb: &str| format!("{verb} the {} actual", o.year);
+                let r = ui.small_button("Edit").on_hover_text(name("Edit"));
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name("Edit")));
+                if r.clicked() {
                     edit = Some(o.clone());
                 }
-                if ui
-                    .small_button("Delete")
-                    .on_hover_text("Delete this actual")
-                    .clicked()
-                {
+                let r = ui.small_button("Delete").on_hover_text(name("Delete"));
+                r.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, name("Delete"))
+                });
+                if r.clicked() {
                     delete = Some(o.clone());
                 }
                 ui.end_row();

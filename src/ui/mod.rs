@@ -731,7 +731,7 @@ impl PlanTrackApp {
 
     fn right_panel(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.view.tab, Tab::Target, "Target");
+            ui.selectable_value(&mut self.view.tab, Tab::Target, "Details");
             ui.selectable_value(&mut self.view.tab, Tab::Document, "Document");
             ui.selectable_value(&mut self.view.tab, Tab::Charts, "Charts");
         });

@@ -204,6 +204,7 @@ fn filter_bar(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
             ui.selectable_value(&mut app.view.year, y, y.label());
         }
         ui.separator();
+        let show = ui.label("Show");
         egui::ComboBox::from_id_salt("kind-filter")
             .selected_text(match app.view.kind {
                 KindFilter::Targets => "Targets",
@@ -218,7 +219,10 @@ fn filter_bar(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
                     "Actuals in documents",
                 );
                 ui.selectable_value(&mut app.view.kind, KindFilter::All, "Targets and actuals");
-            });
+            })
+            .response
+            .labelled_by(show.id);
+        let status_label = ui.label("Status");
         egui::ComboBox::from_id_salt("status-filter")
             .selected_text(app.view.status.map_or("Any status", |s| s.as_str()))
             .show_ui(ui, |ui| {
@@ -226,7 +230,9 @@ fn filter_bar(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
                 for s in Status::ALL {
                     ui.selectable_value(&mut app.view.status, Some(s), s.as_str());
                 }
-            });
+            })
+            .response
+            .labelled_by(status_label.id);
         ui.checkbox(&mut app.view.show_rejected, "Show rejected");
         ui.separator();
         let label = ui.label("Search");

@@ -1,0 +1,379 @@
+//! Every subcommand on the samples, and bad input: exit 0 with output on success,
+//! non-zero with one line on stderr otherwise, never a panic.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_plantrack"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("runs")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("plantrack-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Failed cleanly: non-zero, exactly one line on stderr, no panic.
+fn fails(out: &Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!out.status.success(), "should fail: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    err
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+fn samples() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir("assets/samples")
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn extract_prints_findings_in_the_gold_format() {
+    let mut args = vec!["extract", "--json"];
+    let s = samples();
+    args.extend(s.iter().map(String::as_str));
+    let out = ok(&run(&args));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("a JSON array");
+    let arr = v.as_array().unwrap();
+    assert!(arr.len() > 200);
+    for x in arr {
+        for field in [
+            "doc",
+            "kind",
+            "province",
+            "year",
+            "indicator",
+            "value",
+            "unit",
+            "comparator",
+            "quote",
+            "start",
+            "end",
+        ] {
+            assert!(!x[field].is_null(), "{field} missing in {x}");
+        }
+        let doc =
+            std::fs::read_to_string(Path::new("assets/samples").join(x["doc"].as_str().unwrap()))
+                .unwrap();
+        let (s, e) = (
+            x["start"].as_u64().unwrap() as usize,
+            x["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&doc[s..e], x["quote"].as_str().unwrap());
+    }
+    // the readable form
+    let table = ok(&run(&["extract", &s[0]]));
+    assert!(table.lines().count() >= 1);
+}
+
+#[test]
+fn extract_refuses_bad_input() {
+    let dir = temp_dir("extract-bad");
+    let bin_file = dir.join("image.txt");
+    std::fs::write(&bin_file, [0u8, 1, 2, 3, 0, 0, 255, 254, 0, 7]).unwrap();
+    let e = fails(&run(&["extract", bin_file.to_str().unwrap()]));
+    assert!(e.contains("not a text document"), "{e}");
+    let e = fails(&run(&["extract", "/nonexistent/report.txt"]));
+    assert!(e.contains("does not exist"), "{e}");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    assert!(fails(&run(&["extract", empty.to_str().unwrap()])).contains("empty"));
+    fails(&run(&["extract"]));
+    fails(&run(&["frobnicate"]));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn list_record_chart_csv_report() {
+    let dir = temp_dir("flow");
+    let project = dir.join("p.ron");
+    std::fs::copy("saves/sample.ron", &project).unwrap();
+    let p = project.to_str().unwrap();
+
+    let rows: serde_json::Value = serde_json::from_str(&ok(&run(&[
+        "list",
+        "--project",
+        p,
+        "--province",
+        "Zhejiang",
+        "--year",
+        "2021",
+        "--json",
+    ])))
+    .unwrap();
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty());
+    for r in rows {
+        for field in [
+            "id",
+            "kind",
+            "province",
+            "year",
+            "indicator",
+            "value",
+            "unit",
+            "comparator",
+            "status",
+        ] {
+            assert!(!r[field].is_null(), "{field} missing");
+        }
+        assert_eq!(
+            (
+                r["province"].as_str(),
+                r["year"].as_i64(),
+                r["kind"].as_str()
+            ),
+            (Some("Zhejiang"), Some(2021), Some("target"))
+        );
+        assert_eq!(r["status"], "no data");
+    }
+    let gdp = rows
+        .iter()
+        .find(|r| r["indicator_key"] == "gdp_growth")
+        .expect("GDP growth target");
+    let id = gdp["id"].as_u64().unwrap().to_string();
+
+    let out = ok(&run(&[
+        "record",
+        "--project",
+        p,
+        "--target",
+        &id,
+        "--year",
+        "2021",
+        "--value",
+        "8.5",
+        "--note",
+        "2022 report",
+    ]));
+    assert!(out.contains("met"), "{out}");
+    let rows: serde_json::Value = serde_json::from_str(&ok(&run(&[
+        "list",
+        "--project",
+        p,
+        "--kind",
+        "all",
+        "--json",
+    ])))
+    .unwrap();
+    let rows = rows.as_array().unwrap();
+    let target = rows
+        .iter()
+        .find(|r| r["id"].as_u64().unwrap().to_string() == id)
+        .unwrap();
+    assert_eq!(target["status"], "met");
+    let recorded = rows
+        .iter()
+        .find(|r| r["source"] == "recorded")
+        .expect("the recorded actual is listed");
+    assert_eq!(
+        (recorded["value"].as_f64(), recorded["year"].as_i64()),
+        (Some(8.5), Some(2021))
+    );
+    let actuals: serde_json::Value = serde_json::from_str(&ok(&run(&[
+        "list",
+        "--project",
+        p,
+        "--kind",
+        "actual",
+        "--json",
+    ])))
+    .unwrap();
+    assert!(
+        actuals
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["kind"] == "actual")
+    );
+
+    // charts of each kind, both formats
+    let png = dir.join("t.png");
+    let svg = dir.join("t.svg");
+    ok(&run(&[
+        "chart",
+        "--project",
+        p,
+        "--target",
+        &id,
+        "--out",
+        png.to_str().unwrap(),
+        "--width",
+        "800",
+        "--height",
+        "500",
+    ]));
+    ok(&run(&[
+        "chart",
+        "--project",
+        p,
+        "--target",
+        &id,
+        "--out",
+        svg.to_str().unwrap(),
+    ]));
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(u32::from_be_bytes(bytes[16..20].try_into().unwrap()), 800);
+    assert_eq!(u32::from_be_bytes(bytes[20..24].try_into().unwrap()), 500);
+    let svg_text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        svg_text.starts_with("<svg") && svg_text.contains("GDP growth") && svg_text.contains("8.5")
+    );
+    let cmp = dir.join("c.svg");
+    ok(&run(&[
+        "chart",
+        "--project",
+        p,
+        "--indicator",
+        "gdp_growth",
+        "--year",
+        "2021",
+        "--out",
+        cmp.to_str().unwrap(),
+    ]));
+    assert!(std::fs::read_to_string(&cmp).unwrap().contains("Zhejiang"));
+    let ov = dir.join("o.png");
+    ok(&run(&[
+        "chart",
+        "--project",
+        p,
+        "--overview",
+        "--out",
+        ov.to_str().unwrap(),
+    ]));
+
+    // CSV of the whole table
+    let csv = dir.join("t.csv");
+    ok(&run(&[
+        "export-csv",
+        "--project",
+        p,
+        "--out",
+        csv.to_str().unwrap(),
+    ]));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("id,kind,province,year"));
+    assert!(text.lines().count() > 200);
+
+    // a report folder for one province
+    let rep = dir.join("report");
+    ok(&run(&[
+        "report",
+        "--project",
+        p,
+        "--province",
+        "Zhejiang",
+        "--out",
+        rep.to_str().unwrap(),
+    ]));
+    let index = std::fs::read_to_string(rep.join("index.html")).unwrap();
+    assert!(index.contains("overview.png") && index.contains("GDP growth"));
+
+    // bad input
+    fails(&run(&[
+        "chart",
+        "--project",
+        p,
+        "--target",
+        "999999",
+        "--out",
+        png.to_str().unwrap(),
+    ]));
+    fails(&run(&[
+        "chart",
+        "--project",
+        p,
+        "--target",
+        &id,
+        "--out",
+        dir.join("x.gif").to_str().unwrap(),
+    ]));
+    fails(&run(&[
+        "record",
+        "--project",
+        p,
+        "--target",
+        &id,
+        "--year",
+        "2021",
+        "--value",
+        "lots",
+    ]));
+    fails(&run(&["list", "--project", p, "--kind", "wishes"]));
+    fails(&run(&[
+        "report",
+        "--project",
+        p,
+        "--province",
+        "Atlantis",
+        "--out",
+        rep.to_str().unwrap(),
+    ]));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn list_refuses_bad_projects() {
+    let dir = temp_dir("bad-projects");
+    let truncated = dir.join("truncated.ron");
+    let good = std::fs::read_to_string("saves/sample.ron").unwrap();
+    std::fs::write(&truncated, &good[..good.len() / 2]).unwrap();
+    let e = fails(&run(&["list", "--project", truncated.to_str().unwrap()]));
+    assert!(e.contains("line"), "{e}");
+    let newer = dir.join("newer.ron");
+    std::fs::write(&newer, good.replacen("version: 2", "version: 9", 1)).unwrap();
+    assert!(fails(&run(&["list", "--project", newer.to_str().unwrap()])).contains("newer"));
+    let garbage = dir.join("garbage.ron");
+    std::fs::write(&garbage, [0xffu8, 0, 3, 4]).unwrap();
+    fails(&run(&["list", "--project", garbage.to_str().unwrap()]));
+    fails(&run(&["list", "--project", "/nonexistent/p.ron"]));
+    fails(&run(&["list"]));
+    // nothing was written over them
+    assert_eq!(
+        std::fs::read_to_string(&truncated).unwrap(),
+        good[..good.len() / 2]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn import_creates_and_extends_projects() {
+    let dir = temp_dir("import");
+    let project = dir.join("new.ron");
+    let p = project.to_str().unwrap();
+    let s = samples();
+    let out = ok(&run(&["import", "--project", p, &s[0], &s[1]]));
+    assert!(out.contains("2 documents imported"), "{out}");
+    let loaded = plantrack::store::load(&project).unwrap();
+    assert_eq!(loaded.documents.len(), 2);
+    // the same text again is refused, the rest imported, the project kept
+    let e = fails(&run(&["import", "--project", p, &s[0], &s[2]]));
+    assert!(e.contains("already in the project"), "{e}");
+    assert_eq!(plantrack::store::load(&project).unwrap().documents.len(), 3);
+    assert!(plantrack::store::backup_path(&project).exists());
+    // a bad document leaves the project as it was
+    let before = std::fs::read(&project).unwrap();
+    fails(&run(&["import", "--project", p, "/nonexistent/doc.txt"]));
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}

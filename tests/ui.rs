@@ -1,0 +1,212 @@
+//! The GUI driven headless with egui_kittest: open the sample, filter by province and
+//! year, pick a target, record an actual, see the status and the chart change, undo.
+
+use egui_kittest::{
+    Harness,
+    kittest::{NodeT, Queryable},
+};
+use plantrack::model::Kind;
+use plantrack::progress::Status;
+use plantrack::session::Session;
+use plantrack::ui::{PlanTrackApp, Prefs, Tab};
+
+fn sample_app() -> PlanTrackApp {
+    let project =
+        plantrack::store::load(std::path::Path::new("saves/sample.ron")).expect("sample project");
+    PlanTrackApp::new(Session::new(project, None), Prefs::default())
+}
+
+fn harness(app: PlanTrackApp) -> Harness<'static, PlanTrackApp> {
+    Harness::builder()
+        .with_size([1500.0, 950.0])
+        // Documents hold CJK punctuation ("【News】"); the app draws it with the system's
+        // fonts, which a test machine may lack: a missing glyph is not a failure here.
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut PlanTrackApp| app.ui_root(ui), app)
+}
+
+/// Focus the field named `label`, then type into it.
+fn type_into(h: &mut Harness<'static, PlanTrackApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn record_an_actual_and_see_the_status_change() {
+    let mut h = harness(sample_app());
+    h.run();
+    // the sample project lists its provinces with counts
+    h.get_by_label_contains("Zhejiang (").click();
+    h.run();
+    assert_eq!(h.state().view.province.as_deref(), Some("Zhejiang"));
+    // the year filter, not a year cell of the table
+    h.get_all_by_label("2021")
+        .find(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+        .expect("year filter")
+        .click();
+    h.run();
+    let shown = h.state().cache.rows.len();
+    assert!(shown > 5, "Zhejiang has 2021 targets: {shown}");
+    assert!(h.state().cache.rows.iter().all(|&i| {
+        let f = &h.state().session.project.findings[i];
+        f.data.province == "Zhejiang" && f.data.year == 2021
+    }));
+
+    // pick the GDP growth target: details show its sentence and "no data"
+    h.get_by_label("GDP growth").click();
+    h.run();
+    let id = h.state().view.selected.expect("a target is selected");
+    let f = h.state().session.project.finding(id).unwrap().clone();
+    assert_eq!(
+        (f.data.kind, f.data.value, f.data.comparator.symbol()),
+        (Kind::Target, 6.5, ">")
+    );
+    assert_eq!(h.state().cache.status.status(id), Some(Status::NoData));
+    h.get_by_label_contains("make GDP grow more than");
+
+    // record 8.5% for 2021: "above 6.5%" is met
+    type_into(&mut h, "Value", "8.5");
+    type_into(&mut h, "Note", "2022 work report");
+    h.get_by_label("Record actual").click();
+    h.run();
+    assert_eq!(h.state().cache.status.status(id), Some(Status::Met));
+    assert_eq!(h.state().session.project.observations_of(id).count(), 1);
+    assert!(h.state().session.is_dirty());
+    assert!(!h.get_all_by_label("● met").collect::<Vec<_>>().is_empty());
+
+    // the chart of the target now has the actual
+    h.get_by_label("Charts").click();
+    h.run();
+    assert_eq!(h.state().view.tab, Tab::Charts);
+    let spec = h.state().current_chart().expect("a timeline");
+    let plantrack::chart::Body::Xy { series, .. } = &spec.body else {
+        panic!("timeline")
+    };
+    let actual = series
+        .iter()
+        .find(|s| s.name == "actual")
+        .expect("actual series");
+    assert_eq!(actual.points, vec![(2021.0, 8.5)]);
+
+    // edit the actual to 6.0: missed
+    h.get_by_label("Details").click();
+    h.run();
+    h.get_by_label("Edit the 2021 actual").click();
+    h.run();
+    h.get_by_label("Value").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Value").type_text("6.0");
+    h.run();
+    assert_eq!(h.state().view.record.value, "6.0");
+    h.get_by_label("Save actual").click();
+    h.run();
+    assert_eq!(h.state().cache.status.status(id), Some(Status::Missed));
+
+    // undo twice: back to no actual
+    h.state_mut().undo();
+    h.state_mut().undo();
+    h.run();
+    assert_eq!(h.state().cache.status.status(id), Some(Status::NoData));
+    assert_eq!(h.state().session.project.observations_of(id).count(), 0);
+}
+
+#[test]
+fn review_and_bulk_accept() {
+    let mut h = harness(sample_app());
+    h.run();
+    h.get_by_label_contains("Shanghai (").click();
+    h.run();
+    h.get_by_label("citizen fitness trails").click();
+    h.run();
+    h.get_by_label("Reject").click();
+    h.run();
+    let id = h.state().view.selected.unwrap();
+    assert_eq!(
+        h.state().session.project.finding(id).unwrap().review,
+        plantrack::model::Review::Rejected
+    );
+    // rejected targets leave the table unless asked for
+    assert!(
+        h.state()
+            .cache
+            .rows
+            .iter()
+            .all(|&i| h.state().session.project.findings[i].id != id)
+    );
+    h.get_by_label_contains("Accept 2 suggested").click();
+    h.run();
+    let accepted = h
+        .state()
+        .session
+        .project
+        .findings
+        .iter()
+        .filter(|f| f.data.province == "Shanghai" && f.review == plantrack::model::Review::Accepted)
+        .count();
+    assert_eq!(accepted, 2);
+    assert_eq!(
+        h.state().session.history.undo_label(),
+        Some("accept 2 findings")
+    );
+}
+
+#[test]
+fn search_and_sort() {
+    let mut h = harness(sample_app());
+    h.run();
+    type_into(&mut h, "Search", "urbanization");
+    let rows = h.state().cache.rows.clone();
+    assert!(!rows.is_empty());
+    for &i in &rows {
+        let d = &h.state().session.project.findings[i].data;
+        let hay = format!(
+            "{} {}",
+            d.indicator,
+            d.indicator_key.as_deref().unwrap_or("")
+        )
+        .to_lowercase();
+        assert!(hay.contains("urbanization"), "{hay}");
+    }
+    h.get_by_label_contains("Year").click();
+    h.run();
+    let years: Vec<i32> = h
+        .state()
+        .cache
+        .rows
+        .iter()
+        .map(|&i| h.state().session.project.findings[i].data.year)
+        .collect();
+    let mut sorted = years.clone();
+    sorted.sort();
+    assert_eq!(years, sorted);
+}
+
+#[test]
+fn empty_project_explains_how_to_start() {
+    let app = PlanTrackApp::new(
+        Session::new(plantrack::model::Project::default(), None),
+        Prefs::default(),
+    );
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("No targets yet");
+    h.get_by_label_contains("Import plan documents");
+}
+
+#[test]
+fn document_viewer_shows_the_source() {
+    let mut h = harness(sample_app());
+    h.run();
+    h.get_by_label_contains("Zhejiang (").click();
+    h.run();
+    h.get_by_label("GDP growth").click();
+    h.run();
+    h.get_by_label("Show in document").click();
+    h.run();
+    assert_eq!(h.state().view.tab, Tab::Document);
+    h.get_by_label_contains("zhejiang-2021-government-work-report.txt");
+}
