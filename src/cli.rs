@@ -497,16 +497,15 @@ fn cmd_report(a: &Args) -> Result<(), Fail> {
         ),
         None => None,
     };
-    if let Some(p) = &province {
-        if !project
+    if let Some(p) = &province
+        && !project
             .findings
             .iter()
             .any(|f| f.data.province.eq_ignore_ascii_case(p))
-        {
-            return Err(Fail::Input(format!(
-                "the project has no targets for \"{p}\""
-            )));
-        }
+    {
+        return Err(Fail::Input(format!(
+            "the project has no targets for \"{p}\""
+        )));
     }
     let index = StatusIndex::build(&project);
     let keep = |f: &crate::model::Finding| {

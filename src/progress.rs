@@ -102,10 +102,10 @@ pub fn lower_is_better(t: &Extraction) -> bool {
         Comparator::Gt | Comparator::Ge => return false,
         _ => {}
     }
-    if let Some(b) = t.baseline {
-        if b.value != t.value {
-            return t.value < b.value;
-        }
+    if let Some(b) = t.baseline
+        && b.value != t.value
+    {
+        return t.value < b.value;
     }
     let l = t.indicator.to_lowercase();
     [
@@ -435,7 +435,8 @@ mod tests {
         use Status::*;
         // (comparator, target, baseline, actuals, expected status)
         #[rustfmt::skip]
-        let table: Vec<(Comparator, f64, Option<(f64, i32)>, Vec<Point>, Status)> = vec![
+                type Row = (Comparator, f64, Option<(f64, i32)>, Vec<Point<'static>>, Status);
+        let table: Vec<Row> = vec![
             // at the deadline (2025)
             (Gt, 6.5, None, vec![pt(2025, 6.6)], Met),
             (Gt, 6.5, None, vec![pt(2025, 6.5)], Missed),
@@ -462,13 +463,31 @@ mod tests {
             (Le, 40.0, Some((50.0, 2020)), vec![pt(2022, 45.0)], OnTrack),
             (Le, 40.0, Some((50.0, 2020)), vec![pt(2022, 48.0)], Behind),
             (Lt, 40.0, Some((50.0, 2020)), vec![pt(2024, 41.0)], OnTrack),
-            (Approx, 75.0, Some((70.0, 2020)), vec![pt(2022, 71.5)], OnTrack),
-            (Approx, 75.0, Some((70.0, 2020)), vec![pt(2022, 60.0)], Behind),
+            (
+                Approx,
+                75.0,
+                Some((70.0, 2020)),
+                vec![pt(2022, 71.5)],
+                OnTrack,
+            ),
+            (
+                Approx,
+                75.0,
+                Some((70.0, 2020)),
+                vec![pt(2022, 60.0)],
+                Behind,
+            ),
             // before the deadline, without a baseline
             (Gt, 75.0, None, vec![pt(2022, 76.0)], OnTrack),
             (Le, 5.5, None, vec![pt(2022, 5.0)], OnTrack),
             (Gt, 75.0, None, vec![pt(2022, 71.0)], NoData),
-            (Eq, 75.0, None, vec![pt(2021, 70.0), pt(2023, 73.0)], OnTrack),
+            (
+                Eq,
+                75.0,
+                None,
+                vec![pt(2021, 70.0), pt(2023, 73.0)],
+                OnTrack,
+            ),
             (Eq, 75.0, None, vec![pt(2021, 70.0), pt(2023, 71.0)], Behind),
             (Approx, 75.0, None, vec![pt(2022, 70.0)], NoData),
             // no actual

@@ -192,10 +192,10 @@ fn today() -> String {
 fn source_line(project: &Project, docs: impl IntoIterator<Item = Id>) -> String {
     let mut names: Vec<String> = Vec::new();
     for d in docs {
-        if let Some(doc) = project.document(d) {
-            if !names.contains(&doc.file_name) {
-                names.push(doc.file_name.clone());
-            }
+        if let Some(doc) = project.document(d)
+            && !names.contains(&doc.file_name)
+        {
+            names.push(doc.file_name.clone());
         }
     }
     let src = match names.len() {

@@ -412,12 +412,16 @@ fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
+/// A marker shape drawn in pixels around a data point.
+type MarkerElement<C, DB> =
+    plotters::element::ComposedElement<C, DB, Polygon<(i32, i32)>, PathElement<(i32, i32)>>;
+
 fn marker<C, DB: DrawingBackend>(
     p: C,
     m: Marker,
     r: i32,
     style: ShapeStyle,
-) -> plotters::element::ComposedElement<C, DB, Polygon<(i32, i32)>, PathElement<(i32, i32)>> {
+) -> MarkerElement<C, DB> {
     let pts: Vec<(i32, i32)> = match m {
         Marker::Up => vec![(0, -r), (r, r * 2 / 3), (-r, r * 2 / 3)],
         Marker::Down => vec![(0, r), (r, -r * 2 / 3), (-r, -r * 2 / 3)],

@@ -639,7 +639,8 @@ fn noun_before(
             break;
         }
         let w = t.text(text);
-        if !is_one_of(w, COMPLEMENT) && !(w.len() > 4 && w.ends_with("ly")) {
+        let adverb = w.len() > 4 && w.ends_with("ly");
+        if !(is_one_of(w, COMPLEMENT) || adverb) {
             break;
         }
         stripped.push(w);
@@ -781,8 +782,7 @@ fn after_phrase(r: &SentenceReader, from: usize) -> String {
 /// Trim determiners, possessives of places and stray punctuation; cap the length.
 fn clean(s: &str) -> String {
     let mut words: Vec<&str> = s.split_whitespace().collect();
-    loop {
-        let Some(first) = words.first() else { break };
+    while let Some(first) = words.first() {
         let f = first.trim_matches(|c: char| !c.is_alphanumeric());
         let lf = f.to_lowercase().replace('’', "'");
         let place_possessive = lf.ends_with("'s")

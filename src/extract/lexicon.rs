@@ -616,7 +616,7 @@ impl Lexicon {
                 .find(|w| !w.is_empty())
                 .unwrap_or("")
                 .to_lowercase();
-            if self.furniture_ends.iter().any(|e| *e == last) {
+            if self.furniture_ends.contains(&last) {
                 return true;
             }
         }

@@ -184,10 +184,10 @@ fn report_year(lex: &Lexicon, file_name: &str, text: &str, lines: &[Line]) -> (i
                     .chars()
                     .take_while(char::is_ascii_digit)
                     .collect();
-                if let Ok(n) = n.parse::<i32>() {
-                    if (3..=20).contains(&n) {
-                        return (1966 + 5 * (n - 3), "five-year plan");
-                    }
+                if let Ok(n) = n.parse::<i32>()
+                    && (3..=20).contains(&n)
+                {
+                    return (1966 + 5 * (n - 3), "five-year plan");
                 }
             }
         }
@@ -361,10 +361,11 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
         .enumerate()
         .filter(|(i, _)| *i != national)
         .max_by(|a, b| a.1.total_cmp(b.1));
-    if let Some((u, &tw)) = top {
-        if tw >= 3.0 && tw >= 0.6 * total {
-            return Mode::Single(lex.unit_name(u as u16).to_string());
-        }
+    if let Some((u, &tw)) = top
+        && tw >= 3.0
+        && tw >= 0.6 * total
+    {
+        return Mode::Single(lex.unit_name(u as u16).to_string());
     }
     // A regional plan names its member provinces more than the region itself.
     for (r, members) in lex.members.iter().enumerate() {
@@ -498,10 +499,10 @@ impl<'a> Walker<'a> {
             // A time phrase that opens the sentence sets the scene for the paragraph.
             if let Some(first) = free.first() {
                 let lead_words = text[s..first.pos].split_whitespace().count();
-                if lead_words <= 3 {
-                    if let When::Year(y, p) = first.when {
-                        self.paragraph = Some(Ctx { year: y, period: p });
-                    }
+                if lead_words <= 3
+                    && let When::Year(y, p) = first.when
+                {
+                    self.paragraph = Some(Ctx { year: y, period: p });
                 }
             }
             self.toks = toks;
@@ -523,15 +524,15 @@ impl<'a> Walker<'a> {
     }
 
     fn context(&self, free: &[TimeRef], pos: usize, clause_end: usize) -> Ctx {
-        if let Some(r) = free.iter().rev().find(|r| r.pos < pos) {
-            if let When::Year(y, p) = r.when {
-                return Ctx { year: y, period: p };
-            }
+        if let Some(r) = free.iter().rev().find(|r| r.pos < pos)
+            && let When::Year(y, p) = r.when
+        {
+            return Ctx { year: y, period: p };
         }
-        if let Some(r) = free.iter().find(|r| r.pos > pos && r.pos < clause_end) {
-            if let When::Year(y, p) = r.when {
-                return Ctx { year: y, period: p };
-            }
+        if let Some(r) = free.iter().find(|r| r.pos > pos && r.pos < clause_end)
+            && let When::Year(y, p) = r.when
+        {
+            return Ctx { year: y, period: p };
         }
         self.paragraph.or(self.section).unwrap_or(Ctx {
             year: self.info.report_year,
@@ -553,11 +554,11 @@ impl<'a> Walker<'a> {
                 .map(|m| name(m.unit))
                 .unwrap_or_else(china),
             Mode::Roundup => {
-                let before = mentions.iter().filter(|m| m.pos < pos).filter(not_national);
+                let mut before = mentions.iter().filter(|m| m.pos < pos).filter(not_national);
                 if let Some(m) = before.clone().rfind(|m| !m.weak) {
                     return name(m.unit);
                 }
-                if let Some(m) = before.last() {
+                if let Some(m) = before.next_back() {
                     return name(m.unit);
                 }
                 if let Some(m) = mentions
@@ -623,14 +624,14 @@ impl<'a> Walker<'a> {
         }
         // starts of one "from ... to" share a time phrase given to any of them
         for k in 0..qs.len() {
-            if qs[k].is_start && qs[k].time.is_none() {
-                if let Some(t) = qs[k + 1..]
+            if qs[k].is_start
+                && qs[k].time.is_none()
+                && let Some(t) = qs[k + 1..]
                     .iter()
                     .take_while(|q| q.is_start)
                     .find_map(|q| q.time)
-                {
-                    qs[k].time = Some(t);
-                }
+            {
+                qs[k].time = Some(t);
             }
         }
         let clause_end = |q: &Quantity| {

@@ -205,10 +205,10 @@ impl<'a> SentenceReader<'a> {
             "year's",
             "or",
         ];
-        if let Some(p) = i.checked_sub(1).and_then(|k| self.word(k)) {
-            if YEAR_PREPS.iter().any(|w| eq_word(p, w)) || self.lex.months.has_word(p) {
-                return true;
-            }
+        if let Some(p) = i.checked_sub(1).and_then(|k| self.word(k))
+            && (YEAR_PREPS.iter().any(|w| eq_word(p, w)) || self.lex.months.has_word(p))
+        {
+            return true;
         }
         match self.word(i + 1) {
             Some(w) => {
@@ -471,12 +471,12 @@ impl<'a> SentenceReader<'a> {
             }
         }
         // list markers at the head of a line: "1.", "3.Important", "2)"
-        if self.line_start && i == 0 {
-            if let Some(n) = next {
-                if matches!(toks[n].text(text), "." | ")" | "、" | "）") {
-                    return None;
-                }
-            }
+        if self.line_start
+            && i == 0
+            && let Some(n) = next
+            && matches!(toks[n].text(text), "." | ")" | "、" | "）")
+        {
+            return None;
         }
         // labels: "top 500", "Phase 2", "No. 1", "according to 86"
         if let Some(p) = prev {
@@ -499,16 +499,15 @@ impl<'a> SentenceReader<'a> {
             }
         }
         // compound adjectives: "15-year", "10-minute"
-        if let Some(n) = next {
-            if adj_next
-                && toks[n].kind == Tk::Punct
-                && is_dash(toks[n].text(text))
-                && toks
-                    .get(n + 1)
-                    .is_some_and(|w| w.kind == Tk::Word && self.adjacent(n, n + 1))
-            {
-                return None;
-            }
+        if let Some(n) = next
+            && adj_next
+            && toks[n].kind == Tk::Punct
+            && is_dash(toks[n].text(text))
+            && toks
+                .get(n + 1)
+                .is_some_and(|w| w.kind == Tk::Word && self.adjacent(n, n + 1))
+        {
+            return None;
         }
         if self.is_year_token(i) {
             return None;
@@ -521,23 +520,22 @@ impl<'a> SentenceReader<'a> {
         let mut unit: Option<String> = None;
 
         // fractions: "1/3" (of something) is a share
-        if let Some(n) = next {
-            if adj_next
-                && toks[n].text(text) == "/"
-                && toks
-                    .get(n + 1)
-                    .is_some_and(|d| d.kind == Tk::Num && self.adjacent(n, n + 1))
-            {
-                let d = parse_number(toks[n + 1].text(text))?;
-                if d == 0.0 || value >= d || d > 100.0 {
-                    return None;
-                }
-                value = (value / d * 100.0 * 100.0).round() / 100.0;
-                unit = Some("%".into());
-                j = n + 2;
-                if self.word_is(j, "of") {
-                    // "1/3 of the GDP": the share, labelled below
-                }
+        if let Some(n) = next
+            && adj_next
+            && toks[n].text(text) == "/"
+            && toks
+                .get(n + 1)
+                .is_some_and(|d| d.kind == Tk::Num && self.adjacent(n, n + 1))
+        {
+            let d = parse_number(toks[n + 1].text(text))?;
+            if d == 0.0 || value >= d || d > 100.0 {
+                return None;
+            }
+            value = (value / d * 100.0 * 100.0).round() / 100.0;
+            unit = Some("%".into());
+            j = n + 2;
+            if self.word_is(j, "of") {
+                // "1/3 of the GDP": the share, labelled below
             }
         }
         // a minus sign: "-5.6%", but not the dash of a range "6-7%"
@@ -552,11 +550,11 @@ impl<'a> SentenceReader<'a> {
                 t0 = p;
             }
         }
-        if unit.is_none() {
-            if let Some((len, m)) = lex.multipliers.longest_at(text, toks, j) {
-                value *= m;
-                j += len;
-            }
+        if unit.is_none()
+            && let Some((len, m)) = lex.multipliers.longest_at(text, toks, j)
+        {
+            value *= m;
+            j += len;
         }
         if unit.is_none() {
             if toks
@@ -586,10 +584,10 @@ impl<'a> SentenceReader<'a> {
                 if lex.duration_after.longest_at(text, toks, j).is_some() {
                     return None;
                 }
-                if let Some(w) = t0.checked_sub(1).and_then(|k| self.word(k)) {
-                    if lex.duration_before.has_word(w) {
-                        return None;
-                    }
+                if let Some(w) = t0.checked_sub(1).and_then(|k| self.word(k))
+                    && lex.duration_before.has_word(w)
+                {
+                    return None;
                 }
             }
             _ => {}
@@ -982,13 +980,11 @@ impl<'a> SentenceReader<'a> {
             if !self.word_is(f, "from") {
                 continue;
             }
-            let starts: Vec<usize> = (0..n)
-                .filter(|&k| qs[k].t0 > f && qs[k].t0 <= f + 3 || (qs[k].t0 > f && !used[k]))
-                .collect();
-            let Some(&first) = starts.first() else {
+            // the first figure after "from", within a few words ("from an average of 570")
+            let Some(first) = (0..n).find(|&k| qs[k].t0 > f) else {
                 continue;
             };
-            if qs[first].t0 > f + 4 {
+            if qs[first].t0 > f + 4 || used[first] {
                 continue;
             }
             // the "to" that introduces the end value
@@ -1253,10 +1249,10 @@ fn quoted_spans(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
             },
             "“" => curly = Some(t.start),
             "”" => {
-                if let Some(a) = curly.take() {
-                    if t.start - a <= 80 {
-                        out.push((a, t.start));
-                    }
+                if let Some(a) = curly.take()
+                    && t.start - a <= 80
+                {
+                    out.push((a, t.start));
                 }
             }
             _ => {}

@@ -65,11 +65,12 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, String), ImportError> {
         return Ok((s.to_string(), "UTF-8".into()));
     }
     // A UTF-8 file cut in the middle of a character is still UTF-8.
-    if let Err(e) = std::str::from_utf8(bytes) {
-        if e.error_len().is_none() && e.valid_up_to() + 4 > bytes.len() {
-            let s = String::from_utf8_lossy(bytes).into_owned();
-            return Ok((s, "UTF-8".into()));
-        }
+    if let Err(e) = std::str::from_utf8(bytes)
+        && e.error_len().is_none()
+        && e.valid_up_to() + 4 > bytes.len()
+    {
+        let s = String::from_utf8_lossy(bytes).into_owned();
+        return Ok((s, "UTF-8".into()));
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);

@@ -170,22 +170,22 @@ fn header(app: &PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
     if let Some(k) = &t.indicator_key {
         ui.label(RichText::new(format!("indicator key: {k}")).weak());
     }
-    if t.kind == Kind::Target {
-        if let Some(a) = app.cache.status.by_target.get(&f.id) {
-            ui.horizontal(|ui| {
-                ui.label("Status:");
-                status_chip(ui, a.status);
-            });
-            ui.label(RichText::new(&a.reason).weak());
-            if t.comparator == Comparator::Approx {
-                ui.label(
-                    RichText::new(format!(
-                        "\"About\" counts as met within {}% of the target (set for the project below).",
-                        app.session.project.settings.approx_tolerance_pct
-                    ))
-                    .weak(),
-                );
-            }
+    if t.kind == Kind::Target
+        && let Some(a) = app.cache.status.by_target.get(&f.id)
+    {
+        ui.horizontal(|ui| {
+            ui.label("Status:");
+            status_chip(ui, a.status);
+        });
+        ui.label(RichText::new(&a.reason).weak());
+        if t.comparator == Comparator::Approx {
+            ui.label(
+                RichText::new(format!(
+                    "\"About\" counts as met within {}% of the target (set for the project below).",
+                    app.session.project.settings.approx_tolerance_pct
+                ))
+                .weak(),
+            );
         }
     }
 }

@@ -115,13 +115,13 @@ pub fn document_panel(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
         .view
         .selected
         .and_then(|id| app.session.project.finding(id))
+        && sel.doc == current
+        && dv.followed != Some(sel.id)
     {
-        if sel.doc == current && dv.followed != Some(sel.id) {
-            let line = dv.lines.partition_point(|l| l.1 < sel.data.sentence.start);
-            dv.page = line / PAGE_LINES;
-            dv.followed = Some(sel.id);
-            dv.scroll_pending = true;
-        }
+        let line = dv.lines.partition_point(|l| l.1 < sel.data.sentence.start);
+        dv.page = line / PAGE_LINES;
+        dv.followed = Some(sel.id);
+        dv.scroll_pending = true;
     }
     let pages = dv.lines.len().div_ceil(PAGE_LINES).max(1);
     dv.page = dv.page.min(pages - 1);

@@ -283,20 +283,18 @@ impl PlanTrackApp {
             (Ok(_), Err(_)) => true,
             _ => false,
         };
-        if newer {
-            if let Ok(p) = crate::store::load(&rec) {
-                let session = Session::new(p, Some(path.clone()));
-                self.session = session;
-                self.session.mark_dirty();
-                self.modal = Some(Modal::Message {
-                    title: "Unsaved changes recovered".into(),
-                    body: format!(
-                        "PlanTrack closed without saving {}. The changes autosaved before that were restored; save to keep them, or reopen the file to discard them.",
-                        path.display()
-                    ),
-                });
-                self.refresh();
-            }
+        if newer && let Ok(p) = crate::store::load(&rec) {
+            let session = Session::new(p, Some(path.clone()));
+            self.session = session;
+            self.session.mark_dirty();
+            self.modal = Some(Modal::Message {
+                title: "Unsaved changes recovered".into(),
+                body: format!(
+                    "PlanTrack closed without saving {}. The changes autosaved before that were restored; save to keep them, or reopen the file to discard them.",
+                    path.display()
+                ),
+            });
+            self.refresh();
         }
     }
 
@@ -324,10 +322,10 @@ impl PlanTrackApp {
             }
             self.cache.provinces = provinces;
             self.cache.total_targets = total;
-            if let Some(id) = self.view.selected {
-                if self.session.project.finding(id).is_none() {
-                    self.view.selected = None;
-                }
+            if let Some(id) = self.view.selected
+                && self.session.project.finding(id).is_none()
+            {
+                self.view.selected = None;
             }
         }
         self.cache.rows =
@@ -1232,10 +1230,10 @@ pub fn open_sample() -> Session {
         .chain(exe_dir().map(|d| d.join("saves/sample.ron")))
         .chain(exe_dir().map(|d| d.join("../../saves/sample.ron")))
         .find(|p| p.is_file());
-    if let Some(p) = on_disk {
-        if let Ok(s) = Session::open(&p) {
-            return s;
-        }
+    if let Some(p) = on_disk
+        && let Ok(s) = Session::open(&p)
+    {
+        return s;
     }
     let project = crate::store::from_str(SAMPLE_RON).unwrap_or_default();
     Session::new(project, None)

@@ -244,22 +244,22 @@ pub fn draw(
                     }
                     plot.pointer_coordinate()
                 });
-            if resp.response.clicked() {
-                if let Some(p) = resp.inner {
-                    let g = p.x.round();
-                    if g >= 0.0 && (g as usize) < groups.len() && (p.x - g).abs() < 0.45 {
-                        let g = g as usize;
-                        // which stacked segment: walk the stack up to the pointer
-                        let mut acc = 0.0;
-                        let mut status = None;
-                        for b in bars.iter().filter(|b| b.group == g) {
-                            if p.y >= acc && p.y <= acc + b.value {
-                                status = b.status;
-                            }
-                            acc += b.value;
+            if resp.response.clicked()
+                && let Some(p) = resp.inner
+            {
+                let g = p.x.round();
+                if g >= 0.0 && (g as usize) < groups.len() && (p.x - g).abs() < 0.45 {
+                    let g = g as usize;
+                    // which stacked segment: walk the stack up to the pointer
+                    let mut acc = 0.0;
+                    let mut status = None;
+                    for b in bars.iter().filter(|b| b.group == g) {
+                        if p.y >= acc && p.y <= acc + b.value {
+                            status = b.status;
                         }
-                        clicked = Some((g, status));
+                        acc += b.value;
                     }
+                    clicked = Some((g, status));
                 }
             }
         }

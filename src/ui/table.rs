@@ -36,12 +36,11 @@ pub fn keeps_filters(f: &Finding, v: &View, idx: &StatusIndex, ignore_status: bo
     if v.province.as_deref().is_some_and(|p| p != f.data.province) || !v.year.keeps(f.data.year) {
         return false;
     }
-    if !ignore_status {
-        if let Some(s) = v.status {
-            if idx.status(f.id) != Some(s) {
-                return false;
-            }
-        }
+    if !ignore_status
+        && let Some(s) = v.status
+        && idx.status(f.id) != Some(s)
+    {
+        return false;
     }
     if !v.search.trim().is_empty() {
         let q = v.search.trim().to_lowercase();
