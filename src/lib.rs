@@ -15,5 +15,6 @@ pub mod ops;
 pub mod progress;
 pub mod session;
 pub mod store;
+pub mod synth;
 pub mod ui;
 pub mod util;

@@ -366,15 +366,49 @@ const CHANGE_NOUN_LEAD: &[&str] = &[
     "year-on-year",
 ];
 
-fn is_one_of(w: &str, set: &[&str]) -> bool {
-    set.iter().any(|x| eq_word(w, x))
+fn is_one_of(w: &str, set: &'static [&'static str]) -> bool {
+    let s = word_set(set);
+    super::lexicon::with_word_key(w, |k| s.contains(k))
 }
 
-fn slice_text(r: &SentenceReader, a: usize, b: usize) -> String {
-    if a >= b {
-        return String::new();
+type StaticSet = super::lexicon::WordSet<&'static [u8]>;
+
+/// The set of a const word list, built once per list and found again by the list's
+/// address in a small per-thread table (a dozen lists: a linear scan of pointers).
+fn word_set(list: &'static [&'static str]) -> &'static StaticSet {
+    use std::cell::RefCell;
+    use std::sync::{Mutex, OnceLock};
+    thread_local! {
+        static LOCAL: RefCell<Vec<(usize, &'static StaticSet)>> = const { RefCell::new(Vec::new()) };
     }
-    r.text[r.toks[a].start..r.toks[b - 1].end].to_string()
+    static SHARED: OnceLock<Mutex<Vec<(usize, &'static StaticSet)>>> = OnceLock::new();
+    let key = list.as_ptr() as usize ^ list.len();
+    if let Some(s) = LOCAL.with(|l| l.borrow().iter().find(|e| e.0 == key).map(|e| e.1)) {
+        return s;
+    }
+    let shared = SHARED.get_or_init(|| Mutex::new(Vec::new()));
+    let mut g = shared
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let set = match g.iter().find(|e| e.0 == key) {
+        Some(e) => e.1,
+        None => {
+            // each list is leaked once: a dozen small sets for the life of the program
+            let s: &'static StaticSet =
+                Box::leak(Box::new(list.iter().map(|w| w.as_bytes()).collect()));
+            g.push((key, s));
+            s
+        }
+    };
+    LOCAL.with(|l| l.borrow_mut().push((key, set)));
+    set
+}
+
+fn slice_text<'t>(r: &SentenceReader<'t>, a: usize, b: usize) -> &'t str {
+    if a >= b {
+        return "";
+    }
+    &r.text[r.toks[a].start..r.toks[b - 1].end]
 }
 
 #[derive(Default, Clone, Copy)]
@@ -456,7 +490,7 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
     let end = anchor(r, qs, k);
     let level_only = end != q.cmp_start.unwrap_or(q.t0); // anchored at "from": a level
     if let Some((a, b)) = q.noun {
-        let noun = clean(&slice_text(r, a, b));
+        let noun = clean(slice_text(r, a, b));
         match q.noun_kind {
             NounKind::Of if unit == "%" && !noun.is_empty() && !is_time_phrase(&noun) => {
                 // "60% of counties", "more than half are industrial projects";
@@ -555,7 +589,7 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
         }
     }
     if let Some((a, b)) = q.noun {
-        return clean(&slice_text(r, a, b));
+        return clean(slice_text(r, a, b));
     }
     // "allowed at most 80 days for approval of ...", "invest 42.1 billion yuan in ..."
     let after = after_phrase(r, q.t1);
@@ -749,7 +783,7 @@ fn noun_before(
         }
         a -= 1;
     }
-    let mut l = clean(&slice_text(r, a, stop));
+    let mut l = clean(slice_text(r, a, stop));
     if r.lex.number_word(&l).is_some() || l.eq_ignore_ascii_case("twice") {
         l.clear();
     }
@@ -776,7 +810,7 @@ fn after_phrase(r: &SentenceReader, from: usize) -> String {
         }
         b += 1;
     }
-    clean(&slice_text(r, from + 1, b))
+    clean(slice_text(r, from + 1, b))
 }
 
 /// Trim determiners, possessives of places and stray punctuation; cap the length.

@@ -5,7 +5,40 @@
 //! coverage is an edit to data, not to code.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// The multiply-rotate hash of rustc (FxHash): word lookups are the extractor's inner
+/// loop, and SipHash's resistance to flooding buys nothing for a fixed lexicon.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write(&i.to_le_bytes());
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+pub type WordSet<T> = HashSet<T, FxBuild>;
+pub type WordMap<K, V> = HashMap<K, V, FxBuild>;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -63,21 +96,81 @@ impl Phrase {
 
 /// Case-insensitive comparison of a text slice with a lower-case lexicon word.
 pub fn eq_word(text: &str, lower: &str) -> bool {
-    if text.len() == lower.len() && text.is_ascii() {
-        return text.eq_ignore_ascii_case(lower);
+    if text.is_ascii() && lower.is_ascii() {
+        return text.len() == lower.len() && text.eq_ignore_ascii_case(lower);
     }
     // Typographic apostrophes are spelled both ways in translations.
-    if text.contains('’') || lower.contains('’') {
-        return text.replace('’', "'").to_lowercase() == lower.replace('’', "'");
+    text.replace('’', "'").to_lowercase() == lower.replace('’', "'")
+}
+
+/// Lower-case an ASCII word into `buf` without allocating; None for other words.
+pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
     }
-    !text.is_ascii() && text.to_lowercase() == lower
+    for (i, b) in word.bytes().enumerate() {
+        buf[i] = b.to_ascii_lowercase();
+    }
+    Some(&buf[..word.len()])
+}
+
+/// The lookup key of a word: its lower-case bytes, apostrophes unified.
+pub fn with_word_key<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut buf = [0u8; 48];
+    match ascii_lower(word, &mut buf) {
+        Some(k) => f(k),
+        None => f(word.to_lowercase().replace('’', "'").as_bytes()),
+    }
+}
+
+/// Phrases indexed by their first and last word, so a lookup at a position only tries
+/// the phrases that can start (or end) there. Buckets keep the longest phrases first.
+#[derive(Debug, Default, Clone)]
+struct PhraseIndex {
+    by_first: WordMap<Vec<u8>, Vec<usize>>,
+    by_last: WordMap<Vec<u8>, Vec<usize>>,
+}
+
+impl PhraseIndex {
+    fn build(phrases: &[&Phrase]) -> PhraseIndex {
+        let mut ix = PhraseIndex::default();
+        for (i, p) in phrases.iter().enumerate() {
+            if let (Some(first), Some(last)) = (p.toks.first(), p.toks.last()) {
+                ix.by_first
+                    .entry(first.1.as_bytes().to_vec())
+                    .or_default()
+                    .push(i);
+                ix.by_last
+                    .entry(last.1.as_bytes().to_vec())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        ix
+    }
+
+    fn bucket<'a>(map: &'a WordMap<Vec<u8>, Vec<usize>>, text: &str, t: &Token) -> &'a [usize] {
+        with_word_key(t.text(text), |k| map.get(k)).map_or(&[], Vec::as_slice)
+    }
+
+    fn starting(&self, text: &str, toks: &[Token], at: usize) -> &[usize] {
+        toks.get(at)
+            .map_or(&[], |t| Self::bucket(&self.by_first, text, t))
+    }
+
+    fn ending(&self, text: &str, toks: &[Token], end: usize) -> &[usize] {
+        end.checked_sub(1)
+            .and_then(|i| toks.get(i))
+            .map_or(&[], |t| Self::bucket(&self.by_last, text, t))
+    }
 }
 
 /// A list of phrases, matched longest first.
 #[derive(Debug, Default, Clone)]
 pub struct PhraseSet {
     pub phrases: Vec<Phrase>,
-    single: HashSet<String>,
+    single: WordSet<Vec<u8>>,
+    index: PhraseIndex,
 }
 
 impl PhraseSet {
@@ -88,41 +181,47 @@ impl PhraseSet {
         let single = phrases
             .iter()
             .filter(|p| p.len() == 1)
-            .map(|p| p.toks[0].1.clone())
+            .map(|p| p.toks[0].1.as_bytes().to_vec())
             .collect();
-        PhraseSet { phrases, single }
+        let index = PhraseIndex::build(&phrases.iter().collect::<Vec<_>>());
+        PhraseSet {
+            phrases,
+            single,
+            index,
+        }
     }
 
     /// Is this one word in the set? (fast path for single-word entries)
     pub fn has_word(&self, word: &str) -> bool {
-        if word.is_ascii() && word.bytes().all(|b| !b.is_ascii_uppercase()) {
-            return self.single.contains(word);
-        }
-        self.single.contains(&word.to_lowercase().replace('’', "'"))
+        with_word_key(word, |k| self.single.contains(k))
     }
 
     /// Length (in tokens) of the longest phrase that ends right before `end`.
     pub fn longest_ending_at(&self, text: &str, toks: &[Token], end: usize) -> Option<usize> {
-        self.phrases
+        self.index
+            .ending(text, toks, end)
             .iter()
+            .map(|&i| &self.phrases[i])
             .find(|p| p.matches_ending_at(text, toks, end))
-            .map(|p| p.len())
+            .map(Phrase::len)
     }
 
     /// Length of the longest phrase starting at `at`.
     pub fn longest_at(&self, text: &str, toks: &[Token], at: usize) -> Option<usize> {
-        self.phrases
+        self.index
+            .starting(text, toks, at)
             .iter()
+            .map(|&i| &self.phrases[i])
             .find(|p| p.matches_at(text, toks, at))
-            .map(|p| p.len())
+            .map(Phrase::len)
     }
 
     /// Does any phrase occur anywhere in `toks[from..to]`?
     pub fn any_in(&self, text: &str, toks: &[Token], from: usize, to: usize) -> bool {
         (from..to).any(|i| {
-            self.phrases
-                .iter()
-                .any(|p| i + p.len() <= to && p.matches_at(text, toks, i))
+            self.index.starting(text, toks, i).iter().any(|&k| {
+                i + self.phrases[k].len() <= to && self.phrases[k].matches_at(text, toks, i)
+            })
         })
     }
 }
@@ -131,25 +230,31 @@ impl PhraseSet {
 #[derive(Debug, Clone)]
 pub struct PhraseMap<V> {
     pub entries: Vec<(Phrase, V)>,
+    index: PhraseIndex,
 }
 
 impl<V: Clone> PhraseMap<V> {
     fn new(mut entries: Vec<(Phrase, V)>) -> Self {
         entries.retain(|(p, _)| !p.is_empty());
         entries.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        PhraseMap { entries }
+        let index = PhraseIndex::build(&entries.iter().map(|(p, _)| p).collect::<Vec<_>>());
+        PhraseMap { entries, index }
     }
 
     pub fn longest_at(&self, text: &str, toks: &[Token], at: usize) -> Option<(usize, V)> {
-        self.entries
+        self.index
+            .starting(text, toks, at)
             .iter()
+            .map(|&i| &self.entries[i])
             .find(|(p, _)| p.matches_at(text, toks, at))
             .map(|(p, v)| (p.len(), v.clone()))
     }
 
     pub fn longest_ending_at(&self, text: &str, toks: &[Token], end: usize) -> Option<(usize, V)> {
-        self.entries
+        self.index
+            .ending(text, toks, end)
             .iter()
+            .map(|&i| &self.entries[i])
             .find(|(p, _)| p.matches_ending_at(text, toks, end))
             .map(|(p, v)| (p.len(), v.clone()))
     }
@@ -235,12 +340,13 @@ pub struct Lexicon {
     pub superlative: PhraseSet,
     pub subject_after: PhraseSet,
     pub months: PhraseSet,
+    pub year_before: PhraseSet,
     pub ordinal_suffix: PhraseSet,
 
     pub furniture_starts: Vec<String>,
     pub furniture_ends: Vec<String>,
     pub indicators: Vec<IndicatorRule>,
-    number_words: HashMap<&'static str, f64>,
+    number_words: WordMap<&'static [u8], f64>,
 }
 
 /// Lines of a lexicon file grouped by `[section]`, comments and blanks dropped.
@@ -456,13 +562,41 @@ impl Lexicon {
             patterns.push(p.to_string());
             hits.push(Hit::FiveYearPlan);
         }
-        for (w, _) in NUMBER_WORDS {
-            patterns.push((*w).to_string());
-            hits.push(Hit::NumberWord);
+        // Number words count only with a unit ("one working day") or as fractions
+        // ("one third of", "more than half"); sentences with digits are read word by
+        // word anyway. Plain "one", "ten" would match inside "done", "often", ...
+        // the units a word number is written with in this genre: durations and rates
+        let unit_phrases: Vec<&str> = sections(UNITS)
+            .get("after")
+            .map(|v| {
+                v.iter()
+                    .filter_map(|l| arrow(l))
+                    .filter(|(_, u)| {
+                        matches!(
+                            *u,
+                            "days" | "years" | "months" | "hours" | "minutes" | "%" | "pp"
+                        )
+                    })
+                    .map(|(p, _)| p)
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (w, v) in NUMBER_WORDS {
+            if matches!(*w, "half" | "third" | "thirds" | "quarter") {
+                patterns.push((*w).to_string());
+                hits.push(Hit::NumberWord);
+            } else if v.fract() == 0.0 {
+                for u in &unit_phrases {
+                    patterns.push(format!("{w} {u}"));
+                    hits.push(Hit::NumberWord);
+                }
+            }
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // a DFA: more memory (a few MB), several times faster than the NFA
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon patterns build an automaton");
 
@@ -529,6 +663,7 @@ impl Lexicon {
             superlative: set("superlative"),
             subject_after: set("subject_after"),
             months: set("months"),
+            year_before: set("year_before"),
             ordinal_suffix: set("ordinal_suffix"),
             furniture_starts: fur
                 .get("starts")
@@ -543,7 +678,10 @@ impl Lexicon {
                 .map(|s| s.to_lowercase())
                 .collect(),
             indicators,
-            number_words: NUMBER_WORDS.iter().copied().collect(),
+            number_words: NUMBER_WORDS
+                .iter()
+                .map(|(w, v)| (w.as_bytes(), *v))
+                .collect(),
         }
     }
 
@@ -572,15 +710,18 @@ impl Lexicon {
     }
 
     pub fn number_word(&self, w: &str) -> Option<f64> {
-        if w.len() > 9 || !w.is_ascii() {
+        // cheap rejections first: this runs on every word of sentences with digits
+        let first = w.as_bytes().first()?.to_ascii_lowercase();
+        if !(4..=9).contains(&w.len()) && w.len() != 3
+            || !matches!(
+                first,
+                b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'q'
+            )
+        {
             return None;
         }
-        let mut buf = [0u8; 9];
-        for (i, b) in w.bytes().enumerate() {
-            buf[i] = b.to_ascii_lowercase();
-        }
-        let lw = std::str::from_utf8(&buf[..w.len()]).ok()?;
-        self.number_words.get(lw).copied()
+        let mut buf = [0u8; 48];
+        self.number_words.get(ascii_lower(w, &mut buf)?).copied()
     }
 
     pub fn unit_name(&self, u: u16) -> &str {
@@ -600,13 +741,10 @@ impl Lexicon {
         if t.is_empty() {
             return false;
         }
-        let lower: String = t.chars().take(40).collect::<String>().to_lowercase();
-        if self
-            .furniture_starts
-            .iter()
-            .any(|s| lower.starts_with(s.as_str()))
-            || lower == "home"
-            || lower == "print close"
+        let starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+        if self.furniture_starts.iter().any(|s| starts(s))
+            || t.eq_ignore_ascii_case("home")
+            || t.eq_ignore_ascii_case("print close")
         {
             return true;
         }

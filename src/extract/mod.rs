@@ -73,6 +73,8 @@ pub fn extract_with_info(file_name: &str, text: &str) -> (DocInfo, Vec<Extractio
         out: Vec::new(),
         toks: Vec::new(),
         sents: Vec::new(),
+        keys: Default::default(),
+        key_buf: String::new(),
     };
     for line in &lines {
         match line.kind {
@@ -146,18 +148,30 @@ fn analyze_document(
     }
 }
 
+/// Runs of exactly four digits that read as a year, with their byte offsets.
 fn years_in(s: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
     let b = s.as_bytes();
-    (0..b.len().saturating_sub(3)).filter_map(move |i| {
-        let w = &b[i..i + 4];
-        if !w.iter().all(u8::is_ascii_digit) {
-            return None;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 4 {
+                let y = b[start..i]
+                    .iter()
+                    .fold(0i32, |a, d| a * 10 + i32::from(d - b'0'));
+                if (1949..=2100).contains(&y) {
+                    return Some((start, y));
+                }
+            }
         }
-        if i > 0 && b[i - 1].is_ascii_digit() || i + 4 < b.len() && b[i + 4].is_ascii_digit() {
-            return None;
-        }
-        let y: i32 = std::str::from_utf8(w).ok()?.parse().ok()?;
-        (1949..=2100).contains(&y).then_some((i, y))
+        None
     })
 }
 
@@ -292,8 +306,10 @@ fn mention(
     let after = &text[e..];
     // datelines: "Beijing, January 28th"
     if let Some(rest) = after.strip_prefix(", ") {
-        let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-        if lex.months.has_word(&w) {
+        let end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        if lex.months.has_word(&rest[..end]) {
             return None;
         }
     }
@@ -311,7 +327,13 @@ fn mention(
         && !NAME_CONTINUERS.contains(&next_word)
         && lex.unit_by_name(next_word).is_none();
     let possessive = after.starts_with("'s") || after.starts_with("’s");
-    let lead = text[sentence_start..s].split_whitespace().count();
+    // words before the mention in its sentence, counted only up to four
+    let window = &text[floor_boundary(text, s.saturating_sub(48)).max(sentence_start)..s];
+    let lead = if s - sentence_start > 48 {
+        4
+    } else {
+        window.split_whitespace().take(4).count()
+    };
     let subject =
         lead <= 3 || possessive || (gap_is_space && lex.subject_after.has_word(next_word));
     Some(Mention {
@@ -406,6 +428,9 @@ struct Walker<'a> {
     out: Vec<Extraction>,
     toks: Vec<Token>,
     sents: Vec<(usize, usize)>,
+    /// Indicator keys by "label\0unit": labels repeat within a document.
+    keys: lexicon::WordMap<String, Option<String>>,
+    key_buf: String,
 }
 
 impl<'a> Walker<'a> {
@@ -480,6 +505,7 @@ impl<'a> Walker<'a> {
             text::tokenize(text, s, e, &mut toks);
             let mut reader =
                 SentenceReader::new(lex, text, &toks, line_start, self.info.report_year);
+            reader.number_words = has_digit || hits.iter().any(|h| matches!(h.2, Hit::NumberWord));
             let refs = reader.time_refs(hits);
             let mut qs = if has_digit || hits.iter().any(|h| matches!(h.2, Hit::NumberWord)) {
                 reader.quantities()
@@ -583,14 +609,21 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn kind_of(&self, reader: &SentenceReader, q: &Quantity, year: i32) -> Kind {
-        let r = self.info.report_year;
-        if q.plan_figure || year > r {
-            return Kind::Target;
+    fn key(&mut self, label: &str, unit: &str) -> Option<String> {
+        self.key_buf.clear();
+        self.key_buf.push_str(label);
+        self.key_buf.push('\0');
+        self.key_buf.push_str(unit);
+        if let Some(v) = self.keys.get(self.key_buf.as_str()) {
+            return v.clone();
         }
-        if year < r {
-            return Kind::Actual;
-        }
+        let v = indicator::key(self.lex, label, unit);
+        self.keys.insert(self.key_buf.clone(), v.clone());
+        v
+    }
+
+    /// The tense of a sentence: does it speak of the future, or report the past?
+    fn tense(&self, reader: &SentenceReader) -> Kind {
         let toks = reader.toks;
         let text = self.text;
         if self.lex.future.any_in(text, toks, 0, toks.len()) {
@@ -600,6 +633,24 @@ impl<'a> Walker<'a> {
             return Kind::Actual;
         }
         Kind::Target
+    }
+
+    /// The stated year decides; within the report year, the plan wording or the tense.
+    fn kind_of(
+        &self,
+        tense: &std::cell::OnceCell<Kind>,
+        reader: &SentenceReader,
+        q: &Quantity,
+        year: i32,
+    ) -> Kind {
+        let r = self.info.report_year;
+        if q.plan_figure || year > r {
+            return Kind::Target;
+        }
+        if year < r {
+            return Kind::Actual;
+        }
+        *tense.get_or_init(|| self.tense(reader))
     }
 
     fn assemble(
@@ -655,6 +706,9 @@ impl<'a> Walker<'a> {
             })
             .collect();
         let span_of = |q: &Quantity| Span::new(toks[q.t0].start, toks[q.t1 - 1].end);
+        let tense = std::cell::OnceCell::new();
+        // outputs of this sentence start here (a start shared by two ends is output once)
+        let first_out = self.out.len();
         let sentence = Span::new(s, e);
         for k in 0..qs.len() {
             let q = &qs[k];
@@ -662,7 +716,7 @@ impl<'a> Walker<'a> {
                 continue;
             }
             let ctx = ctxs[k];
-            let kind = self.kind_of(reader, q, ctx.year);
+            let kind = self.kind_of(&tense, reader, q, ctx.year);
             let unit = q.unit.clone().unwrap_or_else(|| "count".into());
             let wording_start = q.cmp_start.map_or(toks[q.t0].start, |c| toks[c].start);
             let number = span_of(q);
@@ -672,7 +726,7 @@ impl<'a> Walker<'a> {
                 year: ctx.year,
                 period: ctx.period,
                 indicator: q.label.clone(),
-                indicator_key: indicator::key(self.lex, &q.label, &unit),
+                indicator_key: self.key(&q.label, &unit),
                 value: q.value,
                 unit: unit.clone(),
                 comparator: q.cmp.unwrap_or(Comparator::Eq),
@@ -685,8 +739,9 @@ impl<'a> Walker<'a> {
                 match indicator::split_both(&base.indicator) {
                     Some((a, b)) => {
                         for l in [a, b] {
+                            let key = self.key(&l, &unit);
                             self.out.push(Extraction {
-                                indicator_key: indicator::key(self.lex, &l, &unit),
+                                indicator_key: key,
                                 indicator: l,
                                 ..base.clone()
                             });
@@ -713,19 +768,24 @@ impl<'a> Walker<'a> {
                     year,
                 });
                 self.out.push(x);
-                if bq.emit && !self.out.iter().any(|o| o.number == span_of(bq)) {
+                if bq.emit
+                    && !self.out[first_out..]
+                        .iter()
+                        .any(|o| o.number == span_of(bq))
+                {
                     let bkind = if year < r {
                         Kind::Actual
                     } else {
-                        self.kind_of(reader, bq, year)
+                        self.kind_of(&tense, reader, bq, year)
                     };
                     let bunit = bq.unit.clone().unwrap_or_else(|| unit.clone());
+                    let bkey = self.key(&q.label, &bq.unit.clone().unwrap_or_else(|| unit.clone()));
                     self.out.push(Extraction {
                         kind: bkind,
                         year,
                         period: None,
                         value: bq.value,
-                        indicator_key: indicator::key(self.lex, &q.label, &bunit),
+                        indicator_key: bkey,
                         unit: bunit,
                         comparator: Comparator::Eq,
                         wording: text[toks[bq.t0].start..span_of(bq).end].to_string(),

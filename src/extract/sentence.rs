@@ -78,7 +78,10 @@ pub struct SentenceReader<'a> {
     pub report_year: i32,
     /// Byte spans of short quoted names inside the sentence.
     pub quoted: Vec<(usize, usize)>,
-    skip: Vec<bool>,
+    /// Tokens that must not be read as numbers ("26" in "18 of the 26 counties").
+    skip: Vec<usize>,
+    /// The automaton saw a number word ("one", "half") in the sentence.
+    pub number_words: bool,
 }
 
 fn is_punct(text: &str, t: &Token, p: &str) -> bool {
@@ -115,7 +118,8 @@ impl<'a> SentenceReader<'a> {
             line_start,
             report_year,
             quoted,
-            skip: vec![false; toks.len()],
+            skip: Vec::new(),
+            number_words: true,
         }
     }
 
@@ -172,41 +176,8 @@ impl<'a> SentenceReader<'a> {
         {
             return false;
         }
-        const YEAR_PREPS: &[&str] = &[
-            "in",
-            "by",
-            "since",
-            "of",
-            "from",
-            "to",
-            "until",
-            "till",
-            "before",
-            "after",
-            "end",
-            "early",
-            "late",
-            "mid",
-            "year",
-            "during",
-            "for",
-            "between",
-            "through",
-            "than",
-            "and",
-            "around",
-            "circa",
-            "as",
-            "at",
-            "beginning",
-            "start",
-            "the",
-            "in",
-            "year's",
-            "or",
-        ];
         if let Some(p) = i.checked_sub(1).and_then(|k| self.word(k))
-            && (YEAR_PREPS.iter().any(|w| eq_word(p, w)) || self.lex.months.has_word(p))
+            && (self.lex.year_before.has_word(p) || self.lex.months.has_word(p))
         {
             return true;
         }
@@ -395,13 +366,15 @@ impl<'a> SentenceReader<'a> {
         let mut qs: Vec<Quantity> = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
-            if self.skip[i] {
+            if self.skip.contains(&i) {
                 i += 1;
                 continue;
             }
             let q = match self.toks[i].kind {
                 Tk::Num => self.number_at(i),
-                Tk::Word if self.lex.number_word(self.tok_text(i)).is_some() => {
+                Tk::Word
+                    if self.number_words && self.lex.number_word(self.tok_text(i)).is_some() =>
+                {
                     self.word_number_at(i)
                 }
                 _ => None,
@@ -644,7 +617,7 @@ impl<'a> SentenceReader<'a> {
             {
                 let (a, b) = self.noun_phrase(j + 3);
                 if b > a {
-                    self.skip[j + 2] = true;
+                    self.skip.push(j + 2);
                     unit = Some("count".into());
                     noun = Some((a, b));
                 }

@@ -192,7 +192,15 @@ pub fn sentences(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usi
     let bytes = text.as_bytes();
     let mut s = start;
     let mut i = start;
+    // lines without full-width stops (most of them) jump from candidate to candidate
+    let ascii = memchr::memchr2(0xE3, 0xEF, &bytes[start..end]).is_none();
     while i < end {
+        if ascii {
+            match memchr::memchr3(b'.', b'!', b'?', &bytes[i..end]) {
+                Some(p) => i += p,
+                None => break,
+            }
+        }
         let b = bytes[i];
         let (is_end, len) = match b {
             b'.' | b'!' | b'?' => (true, 1),

@@ -19,6 +19,7 @@ use crate::model::{Id, Kind, Project, Review};
 use crate::progress::{Status, StatusIndex};
 use crate::session::{Change, SaveOutcome, Session};
 
+pub use table::filtered_rows;
 pub use tasks::{Msg, Pick};
 
 const PREFS_KEY: &str = "plantrack-prefs";
