@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 fn main() {
+    let started = std::time::Instant::now();
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args
         .first()
@@ -13,13 +14,13 @@ fn main() {
     }
     // Anything else is a list of files to open ("Open with" from a file manager).
     let files: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
-    if let Err(e) = run_gui(files) {
+    if let Err(e) = run_gui(files, started) {
         eprintln!("plantrack: the window could not be opened: {e}");
         std::process::exit(1);
     }
 }
 
-fn run_gui(files: Vec<PathBuf>) -> eframe::Result {
+fn run_gui(files: Vec<PathBuf>, started: std::time::Instant) -> eframe::Result {
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("PlanTrack")
@@ -38,9 +39,12 @@ fn run_gui(files: Vec<PathBuf>) -> eframe::Result {
         "PlanTrack",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(
-                plantrack::ui::PlanTrackApp::from_creation_context(cc, files),
-            ))
+            let mut app = plantrack::ui::PlanTrackApp::from_creation_context(cc, files);
+            // PLANTRACK_STARTUP_PROBE=1: print the time to the first frame, then quit
+            if std::env::var_os("PLANTRACK_STARTUP_PROBE").is_some() {
+                app.startup_probe = Some(started);
+            }
+            Ok(Box::new(app))
         }),
     )
 }

@@ -182,13 +182,13 @@ impl Session {
     }
 
     pub fn file_name(&self) -> String {
-        self.path
-            .as_deref()
-            .and_then(|p| p.file_name())
-            .map_or_else(
-                || "untitled project".to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            )
+        match self.path.as_deref().and_then(|p| p.file_name()) {
+            Some(n) => n.to_string_lossy().into_owned(),
+            None if !self.project.name.is_empty() => {
+                format!("{} (not saved yet)", self.project.name)
+            }
+            None => "untitled project (not saved yet)".to_string(),
+        }
     }
 
     pub fn apply(&mut self, change: Change) {

@@ -301,6 +301,22 @@ pub fn target_timeline(project: &Project, index: &StatusIndex, id: Id) -> Option
     let status_text = status.map_or(String::new(), |a| {
         format!(" Status: {}.", a.status.as_str())
     });
+    // where the actuals came from, as the user noted them
+    let mut notes: Vec<String> = Vec::new();
+    for o in &comparable {
+        let n = o.note.trim();
+        if !n.is_empty() && !notes.iter().any(|x| x == n) && notes.len() < 3 {
+            notes.push(n.to_string());
+        }
+    }
+    let mut source = source_line(project, [f.doc]);
+    if !notes.is_empty() {
+        source = source.replacen(
+            "Actuals as recorded in PlanTrack.",
+            &format!("Actuals: {}.", notes.join("; ")),
+            1,
+        );
+    }
     Some(ChartSpec {
         title: format!("{}: {}", t.province, t.indicator),
         subtitle: format!(
@@ -310,7 +326,7 @@ pub fn target_timeline(project: &Project, index: &StatusIndex, id: Id) -> Option
             unit_label(unit),
             status_text
         ),
-        source: source_line(project, [f.doc]),
+        source,
         x_label: "year".into(),
         y_label: unit_label(unit),
         body: Body::Xy {

@@ -93,15 +93,26 @@ impl EditForm {
     }
 }
 
-/// "8.5", "8,500", "6.5%", "-5.6" -> number.
+/// "8.5", "8,500", "6.5%", "-5.6", "7.35 trillion", "1.09 million" -> number.
 pub fn parse_number(s: &str) -> Result<f64, String> {
-    let t = s
+    let lower = s.trim().to_ascii_lowercase();
+    let (num, mult) = [
+        ("trillion", 1e12),
+        ("billion", 1e9),
+        ("million", 1e6),
+        ("thousand", 1e3),
+    ]
+    .iter()
+    .find_map(|(w, m)| lower.strip_suffix(w).map(|n| (n.to_string(), *m)))
+    .unwrap_or((lower.clone(), 1.0));
+    let t = num
         .trim()
         .trim_end_matches('%')
         .trim()
         .replace([',', ' ', '\u{a0}'], "");
     t.parse::<f64>()
         .ok()
+        .map(|v| v * mult)
         .filter(|v| v.is_finite())
         .ok_or_else(|| format!("\"{}\" is not a number", s.trim()))
 }
@@ -223,7 +234,13 @@ fn source(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
         job.append(sentence, 0.0, base);
     }
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(job);
+        // long sentences scroll inside the box, so the actuals and chart stay in view
+        egui::ScrollArea::vertical()
+            .id_salt("source-sentence")
+            .max_height(130.0)
+            .show(ui, |ui| {
+                ui.label(job);
+            });
     });
     if ui.button("Show in document").clicked() {
         app.view.doc = Some(f.doc);
@@ -414,14 +431,18 @@ fn actuals(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
                     Source::Finding(_) => "from document".to_string(),
                     Source::Csv(file) => format!("CSV {file}"),
                 };
-                ui.label(
-                    RichText::new(if o.note.is_empty() {
-                        src
-                    } else {
-                        format!("{} ({src})", o.note)
-                    })
-                    .weak(),
-                );
+                let full = if o.note.is_empty() {
+                    src
+                } else {
+                    format!("{} ({src})", o.note)
+                };
+                // a long note would widen the whole panel: shorten it, full text on hover
+                let short: String = if full.chars().count() > 44 {
+                    full.chars().take(42).chain(std::iter::once('…')).collect()
+                } else {
+                    full.clone()
+                };
+                ui.label(RichText::new(short).weak()).on_hover_text(full);
                 // each row's buttons carry a name of their own, for screen readers
                 let name = |verb: &str| format!("{verb} the {} actual", o.year);
                 let r = ui.small_button("Edit").on_hover_text(name("Edit"));
@@ -484,8 +505,12 @@ fn record_form(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut form.value)
-                        .desired_width(90.0)
-                        .hint_text(format!("in {}", f.data.unit)),
+                        .desired_width(110.0)
+                        .hint_text(if f.data.unit == "yuan" {
+                            "e.g. 7.35 trillion".to_string()
+                        } else {
+                            format!("in {}", f.data.unit)
+                        }),
                 )
                 .labelled_by(l.id);
             if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -604,11 +629,18 @@ fn matches_from_documents(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding
             _ => None,
         })
         .collect();
-    let first_year = match (f.data.period, f.data.baseline) {
-        (Some(per), _) => per.start,
-        (None, Some(b)) => b.year + 1,
-        (None, None) if crate::progress::is_annual_rate(&f.data) => f.data.year,
-        (None, None) => f.data.year - 4,
+    // a figure already recorded for the year (typed or from another document)
+    let recorded = |year: i32, value: f64| {
+        p.observations_of(f.id)
+            .any(|o| o.year == year && (o.value - value).abs() <= 1e-9 * value.abs().max(1.0))
+    };
+    // the years whose figures bear on the target: for a multi-year target the year
+    // before the plan (its starting point, often in the same report) and the plan years
+    let (first_year, same_doc_ok) = match (f.data.period, f.data.baseline) {
+        (Some(per), _) => (per.start - 1, true),
+        (None, Some(b)) => (b.year, true),
+        (None, None) if crate::progress::is_annual_rate(&f.data) => (f.data.year, false),
+        (None, None) => (f.data.year - 5, true),
     };
     let cands: Vec<Finding> = p
         .findings
@@ -621,9 +653,12 @@ fn matches_from_documents(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding
                 && a.data.unit == f.data.unit
                                 // outcomes of the target's own years: an annual target's year, or the
                 // years after the baseline of a multi-year one
-                && a.data.year <= f.data.year
+                                && a.data.year <= f.data.year
                 && a.data.year >= first_year
-                && a.doc != f.doc
+                                && (a.doc != f.doc || same_doc_ok)
+                && !recorded(a.data.year, a.data.value)
+                // one figure per year: a period's average growth is not the level
+                && a.data.period.is_none_or(|p| p.start == p.end)
                 && !already.contains(&a.id)
         })
         .cloned()

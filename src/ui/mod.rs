@@ -205,6 +205,8 @@ pub struct PlanTrackApp {
     close_confirmed: bool,
     last_autosave: f64,
     doc_view: document::DocView,
+    /// When set, report the time from this instant to the first frame and quit.
+    pub startup_probe: Option<std::time::Instant>,
 }
 
 impl PlanTrackApp {
@@ -222,6 +224,7 @@ impl PlanTrackApp {
             close_confirmed: false,
             last_autosave: 0.0,
             doc_view: document::DocView::default(),
+            startup_probe: None,
         };
         app.refresh();
         app
@@ -1049,16 +1052,26 @@ impl PlanTrackApp {
                         }
                     });
                 }
-                Modal::OpenPath { purpose } => {
+                                Modal::OpenPath { purpose } => {
                     ui.heading(purpose.title());
-                    ui.label("Type or paste a path (several documents: one per line).");
+                    ui.label("No file dialog could be shown on this system (on Linux it needs a desktop portal or zenity). You can also drop files on the window.");
+                                        let (what, hint) = match purpose {
+                        Pick::ImportDocuments => ("Documents to import (one path per line)", "/path/to/report.txt"),
+                        Pick::OpenProject => ("Project file to open", "saves/project.ron"),
+                        Pick::SaveProjectAs => ("File to save the project in", "saves/project.ron"),
+                        Pick::ExportChartPng => ("File to write", "chart.png"),
+                        Pick::ExportChartSvg => ("File to write", "chart.svg"),
+                        Pick::ExportCsv => ("File to write", "targets.csv"),
+                        Pick::ExportReport => ("Folder to write the report into", "/path/to/folder"),
+                    };
+                    let label = ui.label(what);
                     ui.add(
                         egui::TextEdit::multiline(&mut self.view.typed_path)
-                            .desired_rows(3)
+                            .desired_rows(if *purpose == Pick::ImportDocuments { 3 } else { 1 })
                             .desired_width(480.0)
-                            .hint_text("/path/to/report.txt"),
+                            .hint_text(hint),
                     )
-                    .labelled_by(ui.label("Path").id);
+                    .labelled_by(label.id);
                     ui.horizontal(|ui| {
                         if ui.button("OK").clicked() {
                             let paths: Vec<PathBuf> = self
@@ -1179,6 +1192,13 @@ impl eframe::App for PlanTrackApp {
         }
         self.window_title(&ctx);
         self.ui_root(ui);
+        if let Some(t) = self.startup_probe.take() {
+            println!(
+                "first frame after {:.0} ms",
+                t.elapsed().as_secs_f64() * 1000.0
+            );
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -1223,19 +1243,9 @@ fn writable(dir: &Path) -> bool {
 /// The bundled sample project, as shipped in the binary.
 pub const SAMPLE_RON: &str = include_str!("../../saves/sample.ron");
 
-/// Open `saves/sample.ron` if it is next to the app; otherwise a copy of the bundled
-/// sample that asks where to save.
+/// The bundled sample as a template: it opens without a file, so the first save asks
+/// where to keep the user's copy and the shipped `saves/sample.ron` stays as it is.
 pub fn open_sample() -> Session {
-    let on_disk = [PathBuf::from("saves/sample.ron")]
-        .into_iter()
-        .chain(exe_dir().map(|d| d.join("saves/sample.ron")))
-        .chain(exe_dir().map(|d| d.join("../../saves/sample.ron")))
-        .find(|p| p.is_file());
-    if let Some(p) = on_disk
-        && let Ok(s) = Session::open(&p)
-    {
-        return s;
-    }
     let project = crate::store::from_str(SAMPLE_RON).unwrap_or_default();
     Session::new(project, None)
 }

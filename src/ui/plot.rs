@@ -104,7 +104,8 @@ pub fn draw(
                 .collect();
             Plot::new(id)
                 .height(height)
-                .legend(Legend::default())
+                // the path rises left to right, so the top-left corner is usually free
+                .legend(Legend::default().position(egui_plot::Corner::LeftTop))
                 .include_x(x0)
                 .include_x(x1)
                 .include_y(y0)

@@ -193,7 +193,7 @@ pub fn targets_panel(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
 }
 
 fn filter_bar(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         for y in [
             YearFilter::All,
             YearFilter::Y2021,
@@ -203,44 +203,52 @@ fn filter_bar(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
             ui.selectable_value(&mut app.view.year, y, y.label());
         }
         ui.separator();
-        let show = ui.label("Show");
-        egui::ComboBox::from_id_salt("kind-filter")
-            .selected_text(match app.view.kind {
-                KindFilter::Targets => "Targets",
-                KindFilter::Actuals => "Actuals in documents",
-                KindFilter::All => "Targets and actuals",
-            })
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.view.kind, KindFilter::Targets, "Targets");
-                ui.selectable_value(
-                    &mut app.view.kind,
-                    KindFilter::Actuals,
-                    "Actuals in documents",
-                );
-                ui.selectable_value(&mut app.view.kind, KindFilter::All, "Targets and actuals");
-            })
-            .response
-            .labelled_by(show.id);
-        let status_label = ui.label("Status");
-        egui::ComboBox::from_id_salt("status-filter")
-            .selected_text(app.view.status.map_or("Any status", |s| s.as_str()))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.view.status, None, "Any status");
-                for s in Status::ALL {
-                    ui.selectable_value(&mut app.view.status, Some(s), s.as_str());
-                }
-            })
-            .response
-            .labelled_by(status_label.id);
+        ui.horizontal(|ui| {
+            let show = ui.label("Show");
+            egui::ComboBox::from_id_salt("kind-filter")
+                .selected_text(match app.view.kind {
+                    KindFilter::Targets => "Targets",
+                    KindFilter::Actuals => "Actuals in documents",
+                    KindFilter::All => "Targets and actuals",
+                })
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut app.view.kind, KindFilter::Targets, "Targets");
+                    ui.selectable_value(
+                        &mut app.view.kind,
+                        KindFilter::Actuals,
+                        "Actuals in documents",
+                    );
+                    ui.selectable_value(&mut app.view.kind, KindFilter::All, "Targets and actuals");
+                })
+                .response
+                .labelled_by(show.id);
+        });
+    });
+    ui.horizontal(|ui| {
+        ui.horizontal(|ui| {
+            let status_label = ui.label("Status");
+            egui::ComboBox::from_id_salt("status-filter")
+                .selected_text(app.view.status.map_or("Any status", |s| s.as_str()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut app.view.status, None, "Any status");
+                    for s in Status::ALL {
+                        ui.selectable_value(&mut app.view.status, Some(s), s.as_str());
+                    }
+                })
+                .response
+                .labelled_by(status_label.id);
+        });
         ui.checkbox(&mut app.view.show_rejected, "Show rejected");
         ui.separator();
-        let label = ui.label("Search");
-        ui.add(
-            egui::TextEdit::singleline(&mut app.view.search)
-                .hint_text("indicator, province, wording")
-                .desired_width(180.0),
-        )
-        .labelled_by(label.id);
+        ui.horizontal(|ui| {
+            let label = ui.label("Search");
+            ui.add(
+                egui::TextEdit::singleline(&mut app.view.search)
+                    .hint_text("indicator, province, wording")
+                    .desired_width(180.0),
+            )
+            .labelled_by(label.id);
+        });
     });
     ui.horizontal(|ui| {
         let shown = app.cache.rows.len();
