@@ -100,6 +100,52 @@ pub fn document_panel(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
         .weak(),
     );
 
+    // review the whole document at once
+    let suggested: Vec<usize> = app
+        .session
+        .project
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.doc == current && f.review == Review::Suggested)
+        .map(|(i, _)| i)
+        .collect();
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                !suggested.is_empty(),
+                egui::Button::new(format!(
+                    "Accept {} suggested in this document",
+                    suggested.len()
+                )),
+            )
+            .clicked()
+        {
+            super::table::bulk_review(app, &suggested, Review::Accepted);
+        }
+        if ui
+            .add_enabled(
+                !suggested.is_empty(),
+                egui::Button::new(format!(
+                    "Reject {} suggested in this document",
+                    suggested.len()
+                )),
+            )
+            .clicked()
+        {
+            super::table::bulk_review(app, &suggested, Review::Rejected);
+        }
+    });
+    let Some(doc) = app.session.project.document(current) else {
+        return;
+    };
+    let findings: Vec<&Finding> = app
+        .session
+        .project
+        .findings
+        .iter()
+        .filter(|f| f.doc == current)
+        .collect();
     let dv = &mut app.doc_view;
     if dv.doc != Some(current) {
         *dv = DocView {

@@ -284,7 +284,8 @@ fn filter_bar(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
     });
 }
 
-fn bulk_review(app: &mut PlanTrackApp, rows: &[usize], to: Review) {
+/// Set the review state of the findings at `rows` (indexes into the project's list).
+pub fn bulk_review(app: &mut PlanTrackApp, rows: &[usize], to: Review) {
     let before: Vec<Finding> = rows
         .iter()
         .map(|&i| app.session.project.findings[i].clone())
