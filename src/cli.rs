@@ -257,13 +257,7 @@ fn cmd_list(a: &Args) -> Result<(), Fail> {
             "--kind must be target, actual or all, not \"{kind}\""
         )));
     }
-    let year: Option<i32> = match a.get("--year") {
-        Some(y) => Some(
-            y.parse()
-                .map_err(|_| Fail::Usage(format!("--year must be a year, not \"{y}\"")))?,
-        ),
-        None => None,
-    };
+    let year = year_arg(a)?;
     let province = a.get("--province");
     let index = StatusIndex::build(&project);
     let keep = |p: &str, y: i32| {
@@ -363,6 +357,17 @@ fn cmd_list(a: &Args) -> Result<(), Fail> {
     Ok(())
 }
 
+/// `--year` when given: a year, or a usage error.
+fn year_arg(a: &Args) -> Result<Option<i32>, Fail> {
+    match a.get("--year") {
+        Some(y) => y
+            .parse()
+            .map(Some)
+            .map_err(|_| Fail::Usage(format!("--year must be a year, not \"{y}\""))),
+        None => Ok(None),
+    }
+}
+
 fn export_options(a: &Args) -> Result<ExportOptions, Fail> {
     let mut o = ExportOptions::default();
     if let Some(w) = a.get("--width") {
@@ -402,10 +407,8 @@ fn cmd_chart(a: &Args) -> Result<(), Fail> {
             None => return Err(Fail::Input(format!("there is no target with id {id}"))),
         }
     } else if let Some(key) = a.get("--indicator") {
-        let y = a.need("--year").map_err(Fail::Usage)?;
-        let year: i32 = y
-            .parse()
-            .map_err(|_| Fail::Usage(format!("--year must be a year, not \"{y}\"")))?;
+        a.need("--year").map_err(Fail::Usage)?;
+        let year = year_arg(a)?.unwrap_or_default();
         let spec = chart::indicator_comparison(&project, &index, key, year);
         if spec.is_none() {
             return Err(Fail::Input(format!("no target for \"{key}\" in {year}")));
@@ -438,10 +441,8 @@ fn cmd_record(a: &Args) -> Result<(), Fail> {
     let t = a.need("--target").map_err(Fail::Usage)?;
     let id = ops::parse_id(t)
         .ok_or_else(|| Fail::Usage(format!("--target must be an id, not \"{t}\"")))?;
-    let y = a.need("--year").map_err(Fail::Usage)?;
-    let year: i32 = y
-        .parse()
-        .map_err(|_| Fail::Usage(format!("--year must be a year, not \"{y}\"")))?;
+    a.need("--year").map_err(Fail::Usage)?;
+    let year = year_arg(a)?.unwrap_or_default();
     let v = a.need("--value").map_err(Fail::Usage)?;
     let value: f64 = v
         .trim()
@@ -490,13 +491,7 @@ fn cmd_report(a: &Args) -> Result<(), Fail> {
     let (_, project) = load_project(a)?;
     let out = PathBuf::from(a.need("--out").map_err(Fail::Usage)?);
     let province = a.get("--province").map(str::to_string);
-    let year: Option<i32> = match a.get("--year") {
-        Some(y) => Some(
-            y.parse()
-                .map_err(|_| Fail::Usage(format!("--year must be a year, not \"{y}\"")))?,
-        ),
-        None => None,
-    };
+    let year = year_arg(a)?;
     if let Some(p) = &province
         && !project
             .findings

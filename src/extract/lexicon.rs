@@ -165,62 +165,47 @@ impl PhraseIndex {
     }
 }
 
-/// A list of phrases, matched longest first.
-#[derive(Debug, Default, Clone)]
+/// A list of phrases, matched longest first: a `PhraseMap` without values, plus a set of
+/// its one-word entries for the common single-word test.
+#[derive(Debug, Clone)]
 pub struct PhraseSet {
-    pub phrases: Vec<Phrase>,
+    map: PhraseMap<()>,
     single: WordSet<Vec<u8>>,
-    index: PhraseIndex,
 }
 
 impl PhraseSet {
     fn from_lines(lines: &[&str]) -> PhraseSet {
-        let mut phrases: Vec<Phrase> = lines.iter().map(|l| Phrase::new(l)).collect();
-        phrases.retain(|p| !p.is_empty());
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        let single = phrases
+        let map = PhraseMap::new(lines.iter().map(|l| (Phrase::new(l), ())).collect());
+        let single = map
+            .entries
             .iter()
-            .filter(|p| p.len() == 1)
-            .map(|p| p.toks[0].1.as_bytes().to_vec())
+            .filter(|(p, _)| p.len() == 1)
+            .map(|(p, _)| p.toks[0].1.as_bytes().to_vec())
             .collect();
-        let index = PhraseIndex::build(&phrases.iter().collect::<Vec<_>>());
-        PhraseSet {
-            phrases,
-            single,
-            index,
-        }
+        PhraseSet { map, single }
     }
 
-    /// Is this one word in the set? (fast path for single-word entries)
+    /// Is this one word in the set?
     pub fn has_word(&self, word: &str) -> bool {
         with_word_key(word, |k| self.single.contains(k))
     }
 
     /// Length (in tokens) of the longest phrase that ends right before `end`.
     pub fn longest_ending_at(&self, text: &str, toks: &[Token], end: usize) -> Option<usize> {
-        self.index
-            .ending(text, toks, end)
-            .iter()
-            .map(|&i| &self.phrases[i])
-            .find(|p| p.matches_ending_at(text, toks, end))
-            .map(Phrase::len)
+        self.map.longest_ending_at(text, toks, end).map(|(n, ())| n)
     }
 
     /// Length of the longest phrase starting at `at`.
     pub fn longest_at(&self, text: &str, toks: &[Token], at: usize) -> Option<usize> {
-        self.index
-            .starting(text, toks, at)
-            .iter()
-            .map(|&i| &self.phrases[i])
-            .find(|p| p.matches_at(text, toks, at))
-            .map(Phrase::len)
+        self.map.longest_at(text, toks, at).map(|(n, ())| n)
     }
 
     /// Does any phrase occur anywhere in `toks[from..to]`?
     pub fn any_in(&self, text: &str, toks: &[Token], from: usize, to: usize) -> bool {
         (from..to).any(|i| {
-            self.index.starting(text, toks, i).iter().any(|&k| {
-                i + self.phrases[k].len() <= to && self.phrases[k].matches_at(text, toks, i)
+            self.map.index.starting(text, toks, i).iter().any(|&k| {
+                let p = &self.map.entries[k].0;
+                i + p.len() <= to && p.matches_at(text, toks, i)
             })
         })
     }

@@ -110,32 +110,7 @@ pub fn document_panel(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
         .filter(|(_, f)| f.doc == current && f.review == Review::Suggested)
         .map(|(i, _)| i)
         .collect();
-    ui.horizontal(|ui| {
-        if ui
-            .add_enabled(
-                !suggested.is_empty(),
-                egui::Button::new(format!(
-                    "Accept {} suggested in this document",
-                    suggested.len()
-                )),
-            )
-            .clicked()
-        {
-            super::table::bulk_review(app, &suggested, Review::Accepted);
-        }
-        if ui
-            .add_enabled(
-                !suggested.is_empty(),
-                egui::Button::new(format!(
-                    "Reject {} suggested in this document",
-                    suggested.len()
-                )),
-            )
-            .clicked()
-        {
-            super::table::bulk_review(app, &suggested, Review::Rejected);
-        }
-    });
+    ui.horizontal(|ui| super::table::bulk_buttons(app, ui, &suggested, " in this document"));
     let Some(doc) = app.session.project.document(current) else {
         return;
     };

@@ -12,7 +12,7 @@ use crate::chart::{Body, ChartSpec, Marker, Style, tick};
 
 use super::{ChartKind, Modal, PlanTrackApp};
 
-fn color(c: [u8; 3]) -> Color32 {
+pub fn color(c: [u8; 3]) -> Color32 {
     Color32::from_rgb(c[0], c[1], c[2])
 }
 

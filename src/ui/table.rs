@@ -10,8 +10,7 @@ use crate::session::Change;
 use super::{KindFilter, Modal, PlanTrackApp, SortCol, Tab, View, YearFilter};
 
 pub fn status_color(s: Status) -> Color32 {
-    let [r, g, b] = s.rgb();
-    Color32::from_rgb(r, g, b)
+    super::plot::color(s.rgb())
 }
 
 /// A status as colour and word (never colour alone).
@@ -260,28 +259,22 @@ fn filter_bar(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
             .copied()
             .filter(|&i| app.session.project.findings[i].review == Review::Suggested)
             .collect();
-        if ui
-            .add_enabled(
-                !suggested.is_empty(),
-                egui::Button::new(format!("Accept {} suggested", suggested.len())),
-            )
-            .on_hover_text(
-                "Accept every suggested finding shown (the current province, year and search)",
-            )
-            .clicked()
-        {
-            bulk_review(app, &suggested, Review::Accepted);
-        }
-        if ui
-            .add_enabled(
-                !suggested.is_empty(),
-                egui::Button::new(format!("Reject {} suggested", suggested.len())),
-            )
-            .clicked()
-        {
-            bulk_review(app, &suggested, Review::Rejected);
-        }
+        bulk_buttons(app, ui, &suggested, "");
     });
+}
+
+/// "Accept N suggested" / "Reject N suggested" for the findings at `rows`; `scope`
+/// finishes the label (" in this document").
+pub fn bulk_buttons(app: &mut PlanTrackApp, ui: &mut egui::Ui, rows: &[usize], scope: &str) {
+    for (to, verb) in [(Review::Accepted, "Accept"), (Review::Rejected, "Reject")] {
+        let label = format!("{verb} {} suggested{scope}", rows.len());
+        if ui
+            .add_enabled(!rows.is_empty(), egui::Button::new(label))
+            .clicked()
+        {
+            bulk_review(app, rows, to);
+        }
+    }
 }
 
 /// Set the review state of the findings at `rows` (indexes into the project's list).
