@@ -105,8 +105,13 @@ fn classify_lines(lex: &Lexicon, text: &str) -> Vec<Line> {
         .collect()
 }
 
+/// A bulleted list item ("• GDP growth of over 6 percent") is text, however short.
+fn is_list_item(l: &str) -> bool {
+    l.starts_with(['•', '·', '▪', '●', '○', '◆', '■', '►', '*', '-', '–', '—'])
+}
+
 fn is_heading(l: &str) -> bool {
-    if l.len() > 160 || !l.chars().any(char::is_alphabetic) {
+    if l.len() > 160 || !l.chars().any(char::is_alphabetic) || is_list_item(l) {
         return false;
     }
     let last = l.chars().next_back().unwrap_or('.');
@@ -266,6 +271,9 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 #[derive(Debug, Clone, Copy)]
 struct Mention {
     pos: usize,
+    end: usize,
+    /// Among the first words of its sentence.
+    initial: bool,
     unit: u16,
     kind: PlaceKind,
     /// Part of a hyphenated compound or a longer proper name ("Shanghai Cooperation ...").
@@ -334,10 +342,22 @@ fn mention(
     } else {
         window.split_whitespace().take(4).count()
     };
+    // words since the start of the clause: "..., while Jiangxi and Sichuan both set"
+    let clause = window.rsplit([',', ';', ':']).next().unwrap_or(window);
+    let clause_lead = clause
+        .split_whitespace()
+        .filter(|w| {
+            !["while", "whereas", "and", "but", "meanwhile"]
+                .contains(&w.to_ascii_lowercase().as_str())
+        })
+        .take(4)
+        .count();
     let subject =
         lead <= 3 || possessive || (gap_is_space && lex.subject_after.has_word(next_word));
     Some(Mention {
         pos: s,
+        end: e,
+        initial: lead <= 3 || (clause.len() < window.len() && clause_lead <= 2),
         unit: place.unit,
         kind: place.kind,
         weak: hyphen || proper_name,
@@ -622,6 +642,43 @@ impl<'a> Walker<'a> {
         v
     }
 
+    /// Provinces named together as the subject of a roundup sentence or clause
+    /// ("Jiangxi and Sichuan both set ...", "Shanghai, Beijing and Tianjin ..."): each
+    /// figure after them is a statement about each. Returns the runs with their ends.
+    fn coordinated_subjects(&self, mentions: &[Mention]) -> Vec<(Vec<u16>, usize)> {
+        if !matches!(self.info.mode, Mode::Roundup) {
+            return Vec::new();
+        }
+        let provinces: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.kind != PlaceKind::National && !m.weak)
+            .collect();
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < provinces.len() {
+            let mut run = vec![provinces[i]];
+            while let Some(next) = provinces.get(i + run.len()) {
+                let gap = &self.text[run[run.len() - 1].end..next.pos];
+                let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
+                if gap.is_empty()
+                    || gap.eq_ignore_ascii_case("and")
+                    || gap.eq_ignore_ascii_case("or")
+                {
+                    run.push(next);
+                } else {
+                    break;
+                }
+            }
+            let mut units: Vec<u16> = run.iter().map(|m| m.unit).collect();
+            units.dedup();
+            if run[0].initial && units.len() >= 2 {
+                runs.push((units, run[run.len() - 1].end));
+            }
+            i += run.len();
+        }
+        runs
+    }
+
     /// The tense of a sentence: does it speak of the future, or report the past?
     fn tense(&self, reader: &SentenceReader) -> Kind {
         let toks = reader.toks;
@@ -685,10 +742,18 @@ impl<'a> Walker<'a> {
                 qs[k].time = Some(t);
             }
         }
+        // a time phrase after a figure can date it only up to the next figure or ";"
         let clause_end = |q: &Quantity| {
-            (q.t1..toks.len())
+            let semicolon = (q.t1..toks.len())
                 .find(|&k| matches!(toks[k].text(text), ";" | "；"))
-                .map_or(e, |k| toks[k].start)
+                .map_or(e, |k| toks[k].start);
+            let next = qs
+                .iter()
+                .filter(|n| n.t0 >= q.t1)
+                .map(|n| toks[n.t0].start)
+                .min()
+                .unwrap_or(e);
+            semicolon.min(next)
         };
         let ctxs: Vec<Ctx> = qs
             .iter()
@@ -709,90 +774,139 @@ impl<'a> Walker<'a> {
         let tense = std::cell::OnceCell::new();
         // outputs of this sentence start here (a start shared by two ends is output once)
         let first_out = self.out.len();
+        // provinces named together as a subject, and the figures that follow each run
+        // (up to the next province named)
+        let runs = self.coordinated_subjects(mentions);
+        let run_of = |k: usize| -> Option<usize> {
+            let pos = toks[qs[k].tn].start;
+            let r = runs.iter().rposition(|(_, end)| *end < pos)?;
+            let end = runs[r].1;
+            let other = mentions
+                .iter()
+                .any(|m| m.pos > end && m.pos < pos && m.kind != PlaceKind::National && !m.weak);
+            (!other).then_some(r)
+        };
+        let subject_of: Vec<Option<usize>> = (0..qs.len())
+            .map(|k| {
+                if qs[k].emit && !qs[k].is_start {
+                    run_of(k)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let respectively = self.text[s..e].contains("respectively");
         let sentence = Span::new(s, e);
         for k in 0..qs.len() {
-            let q = &qs[k];
-            if q.is_start || !q.emit {
-                continue;
-            }
-            let ctx = ctxs[k];
-            let kind = self.kind_of(&tense, reader, q, ctx.year);
-            let unit = q.unit.clone().unwrap_or_else(|| "count".into());
-            let wording_start = q.cmp_start.map_or(toks[q.t0].start, |c| toks[c].start);
-            let number = span_of(q);
-            let base = Extraction {
-                kind,
-                province: self.province(mentions, toks[q.tn].start),
-                year: ctx.year,
-                period: ctx.period,
-                indicator: q.label.clone(),
-                indicator_key: self.key(&q.label, &unit),
-                value: q.value,
-                unit: unit.clone(),
-                comparator: q.cmp.unwrap_or(Comparator::Eq),
-                baseline: None,
-                wording: text[wording_start..number.end].to_string(),
-                sentence,
-                number,
-            };
-            if q.baselines.is_empty() {
-                match indicator::split_both(&base.indicator) {
-                    Some((a, b)) => {
-                        for l in [a, b] {
-                            let key = self.key(&l, &unit);
-                            self.out.push(Extraction {
-                                indicator_key: key,
-                                indicator: l,
-                                ..base.clone()
-                            });
-                        }
-                    }
-                    None => self.out.push(base),
+            let pushed_from = self.out.len();
+            'emit: {
+                let q = &qs[k];
+                if q.is_start || !q.emit {
+                    break 'emit;
                 }
-                continue;
-            }
-            for &b in &q.baselines {
-                let bq = &qs[b];
-                let year = match bq.time.map(|t| t.when) {
-                    Some(When::Year(y, _)) => y,
-                    Some(When::ContextOffset(o)) => ctx.year + o,
-                    None => match ctx.period {
-                        Some(p) => p.start - 1,
-                        None if kind == Kind::Target => r - 1,
-                        None => ctx.year,
-                    },
+                let ctx = ctxs[k];
+                let kind = self.kind_of(&tense, reader, q, ctx.year);
+                let unit = q.unit.clone().unwrap_or_else(|| "count".into());
+                let wording_start = q.cmp_start.map_or(toks[q.t0].start, |c| toks[c].start);
+                let number = span_of(q);
+                let base = Extraction {
+                    kind,
+                    province: self.province(mentions, toks[q.tn].start),
+                    year: ctx.year,
+                    period: ctx.period,
+                    indicator: q.label.clone(),
+                    indicator_key: self.key(&q.label, &unit),
+                    value: q.value,
+                    unit: unit.clone(),
+                    comparator: q.cmp.unwrap_or(Comparator::Eq),
+                    baseline: None,
+                    wording: text[wording_start..number.end].to_string(),
+                    sentence,
+                    number,
                 };
-                let mut x = base.clone();
-                x.baseline = Some(Baseline {
-                    value: bq.value,
-                    year,
-                });
-                self.out.push(x);
-                if bq.emit
-                    && !self.out[first_out..]
-                        .iter()
-                        .any(|o| o.number == span_of(bq))
-                {
-                    let bkind = if year < r {
-                        Kind::Actual
-                    } else {
-                        self.kind_of(&tense, reader, bq, year)
+                if q.baselines.is_empty() {
+                    match indicator::split_both(&base.indicator) {
+                        Some((a, b)) => {
+                            for l in [a, b] {
+                                let key = self.key(&l, &unit);
+                                self.out.push(Extraction {
+                                    indicator_key: key,
+                                    indicator: l,
+                                    ..base.clone()
+                                });
+                            }
+                        }
+                        None => self.out.push(base),
+                    }
+                    break 'emit;
+                }
+                for &b in &q.baselines {
+                    let bq = &qs[b];
+                    let year = match bq.time.map(|t| t.when) {
+                        Some(When::Year(y, _)) => y,
+                        Some(When::ContextOffset(o)) => ctx.year + o,
+                        None => match ctx.period {
+                            Some(p) => p.start - 1,
+                            None if kind == Kind::Target => r - 1,
+                            None => ctx.year,
+                        },
                     };
-                    let bunit = bq.unit.clone().unwrap_or_else(|| unit.clone());
-                    let bkey = self.key(&q.label, &bq.unit.clone().unwrap_or_else(|| unit.clone()));
-                    self.out.push(Extraction {
-                        kind: bkind,
-                        year,
-                        period: None,
+                    let mut x = base.clone();
+                    x.baseline = Some(Baseline {
                         value: bq.value,
-                        indicator_key: bkey,
-                        unit: bunit,
-                        comparator: Comparator::Eq,
-                        wording: text[toks[bq.t0].start..span_of(bq).end].to_string(),
-                        number: span_of(bq),
-                        province: self.province(mentions, toks[bq.tn].start),
-                        ..base.clone()
+                        year,
                     });
+                    self.out.push(x);
+                    if bq.emit
+                        && !self.out[first_out..]
+                            .iter()
+                            .any(|o| o.number == span_of(bq))
+                    {
+                        let bkind = if year < r {
+                            Kind::Actual
+                        } else {
+                            self.kind_of(&tense, reader, bq, year)
+                        };
+                        let bunit = bq.unit.clone().unwrap_or_else(|| unit.clone());
+                        let bkey =
+                            self.key(&q.label, &bq.unit.clone().unwrap_or_else(|| unit.clone()));
+                        self.out.push(Extraction {
+                            kind: bkind,
+                            year,
+                            period: None,
+                            value: bq.value,
+                            indicator_key: bkey,
+                            unit: bunit,
+                            comparator: Comparator::Eq,
+                            wording: text[toks[bq.t0].start..span_of(bq).end].to_string(),
+                            number: span_of(bq),
+                            province: self.province(mentions, toks[bq.tn].start),
+                            ..base.clone()
+                        });
+                    }
+                }
+            }
+            // a figure after a coordinated subject is stated for each province
+            if let Some(r) = subject_of[k] {
+                let units = &runs[r].0;
+                let mine: Vec<usize> = (0..qs.len())
+                    .filter(|&q| subject_of[q] == Some(r))
+                    .collect();
+                let i = mine.iter().position(|&q| q == k).unwrap_or(0);
+                let pushed: Vec<Extraction> = self.out.drain(pushed_from..).collect();
+                let pairwise = respectively && mine.len() == units.len();
+                for x in pushed {
+                    let mine: Vec<u16> = if pairwise {
+                        vec![units[i]]
+                    } else {
+                        units.clone()
+                    };
+                    for u in mine {
+                        self.out.push(Extraction {
+                            province: self.lex.unit_name(u).to_string(),
+                            ..x.clone()
+                        });
+                    }
                 }
             }
         }

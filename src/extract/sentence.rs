@@ -811,21 +811,43 @@ impl<'a> SentenceReader<'a> {
         let mut value = lex.number_word(w)?;
         // hyphenated names and compounds: "Five-Year", "three-year", "Five-five"
         let glued = |a: usize, b: usize| b < toks.len() && self.adjacent(a, b);
-        if (i + 1 < toks.len() && glued(i, i + 1) && is_dash(self.tok_text(i + 1)))
-            || (i > 0 && glued(i - 1, i) && is_dash(self.tok_text(i - 1)))
+        let lw = w.to_ascii_lowercase();
+        let fraction = matches!(lw.as_str(), "half" | "third" | "thirds" | "quarter");
+        // "one-third", "two-thirds": a fraction written with a hyphen
+        let hyphen_before =
+            i > 1 && glued(i - 1, i) && is_dash(self.tok_text(i - 1)) && glued(i - 2, i - 1);
+        let hyphen_fraction =
+            fraction && hyphen_before && lex.number_word(self.tok_text(i - 2)).is_some();
+        let before_fraction = i + 2 < toks.len()
+            && glued(i, i + 1)
+            && is_dash(self.tok_text(i + 1))
+            && self.word(i + 2).is_some_and(|x| {
+                matches!(
+                    x.to_ascii_lowercase().as_str(),
+                    "half" | "third" | "thirds" | "quarter"
+                )
+            });
+        if before_fraction {
+            return None; // read at the fraction word
+        }
+        if !hyphen_fraction
+            && ((i + 1 < toks.len() && glued(i, i + 1) && is_dash(self.tok_text(i + 1)))
+                || (i > 0 && glued(i - 1, i) && is_dash(self.tok_text(i - 1))))
         {
             return None;
         }
         if self.in_quotes(toks[i].start) {
             return None;
         }
-        let lw = w.to_ascii_lowercase();
         let mut j = i + 1;
         let mut t0 = i;
-        let fraction = matches!(lw.as_str(), "half" | "third" | "thirds" | "quarter");
         if fraction {
-            // "one third", "a third", "two thirds", "more than half"
-            if let Some(p) = i.checked_sub(1) {
+            // "one third", "a third", "two thirds", "one-third", "more than half"
+            if hyphen_fraction {
+                let n = lex.number_word(self.tok_text(i - 2)).unwrap_or(1.0);
+                value *= n;
+                t0 = i - 2;
+            } else if let Some(p) = i.checked_sub(1) {
                 let pw = self.word(p).unwrap_or("");
                 if let Some(n) = lex.number_word(pw).filter(|n| *n >= 1.0 && *n < 10.0) {
                     value *= n;
@@ -1106,7 +1128,10 @@ impl<'a> SentenceReader<'a> {
             }
             if qs[k].time.is_none() {
                 qs[k].time = Some(*tr);
-                attached[r] = true;
+                // "481 billion yuan in 2015 to 724.8 billion": the phrase dates the start
+                // only; otherwise ("reached 11.08 trillion yuan last year, up 2.3
+                // percent") it dates the rest of the clause as well
+                attached[r] = qs[k].is_start;
             }
         }
         attached

@@ -494,3 +494,74 @@ fn spans_point_into_the_original_text() {
         assert!(x.sentence.start <= x.number.start && x.number.end <= x.sentence.end);
     }
 }
+
+#[test]
+fn bullet_lists_are_read() {
+    let r = rows(
+        "national-2021.txt",
+        "Report on the Work of the Government 2021\n\nThe main targets for this year are:\n• GDP growth of over 6 percent\n• over 11 million new urban jobs\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target China 2021 > 6 %",
+            "target China 2021 > 11,000,000 count"
+        ]
+    );
+}
+
+#[test]
+fn coordinated_subjects_state_a_figure_for_each() {
+    let doc = "Provinces set growth targets\n\nXinhua, Beijing, February 2 -- Provinces released targets.\n\
+        Hainan aims for more than 10 percent growth, while Jiangxi and Sichuan both set targets of above 8 percent.\n\
+        Shanghai and Beijing expect growth of 6 percent and 6.5 percent respectively this year.\n";
+    assert_eq!(
+        rows("roundup-2021.txt", doc),
+        vec![
+            "target Hainan 2021 > 10 %",
+            "target Jiangxi 2021 > 8 %",
+            "target Sichuan 2021 > 8 %",
+            "target Shanghai 2021 = 6 %",
+            "target Beijing 2021 = 6.5 %",
+        ]
+    );
+}
+
+#[test]
+fn a_time_phrase_after_a_figure_dates_its_clause() {
+    let doc = "Provinces news 2021\n\nXinhua, Beijing, February 2 -- Targets.\n\
+        Its GDP reached 11.08 trillion yuan last year, up 2.3 percent year-on-year.\n";
+    let r = rows("news-2021.txt", doc);
+    assert_eq!(
+        r,
+        vec![
+            "actual China 2020 = 11,080,000,000,000 yuan",
+            "actual China 2020 = 2.3 %"
+        ]
+    );
+}
+
+#[test]
+fn hyphenated_fractions() {
+    assert_eq!(
+        values("By 2025, about one-third of new vehicles sold will be electric."),
+        vec!["33.33 %"]
+    );
+    assert_eq!(
+        values("By 2025, two-thirds of counties will be covered."),
+        vec!["66.67 %"]
+    );
+}
+
+#[test]
+fn a_later_time_phrase_does_not_reach_across_another_figure() {
+    let doc = "Cities set targets\n\nBEIJING, Jan. 18 (Xinhua) -- Targets for 2023.\n\
+        Shenzhen set its GDP growth target at around 6 percent, after its economy expanded 3.3 percent in 2022.\n";
+    assert_eq!(
+        rows("xinhua-2023.txt", doc),
+        vec![
+            "target Guangdong 2023 ~ 6 %",
+            "actual Guangdong 2022 = 3.3 %"
+        ]
+    );
+}
