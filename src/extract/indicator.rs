@@ -366,42 +366,71 @@ const CHANGE_NOUN_LEAD: &[&str] = &[
     "year-on-year",
 ];
 
-fn is_one_of(w: &str, set: &'static [&'static str]) -> bool {
-    let s = word_set(set);
-    super::lexicon::with_word_key(w, |k| s.contains(k))
+/// Membership of a word in the lists above, as bits: every list test of a word costs
+/// one hash lookup, and a loop asks for a word's classes once.
+mod class {
+    pub const COMPLEMENT: u32 = 1;
+    pub const VERBS: u32 = 1 << 1;
+    pub const PRONOUNS: u32 = 1 << 2;
+    pub const AUXILIARIES: u32 = 1 << 3;
+    pub const DETERMINERS: u32 = 1 << 4;
+    pub const TIME_WORDS: u32 = 1 << 5;
+    pub const GENERIC_NOUNS: u32 = 1 << 6;
+    pub const LEADING_JUNK: u32 = 1 << 7;
+    pub const TRAILING_JUNK: u32 = 1 << 8;
+    pub const GROWTH_WORDS: u32 = 1 << 9;
+    pub const DECLINE_WORDS: u32 = 1 << 10;
+    pub const SHARE_WORDS: u32 = 1 << 11;
+    pub const CHANGE_NOUN_LEAD: u32 = 1 << 12;
+    pub const CHANGE_NOUNS: u32 = 1 << 13;
+    pub const VERB_LEAD: u32 = 1 << 14;
+    pub const AFTER_PREPOSITIONS: u32 = 1 << 15;
+    pub const PREPOSITIONS: u32 = 1 << 16;
 }
 
-type StaticSet = super::lexicon::WordSet<&'static [u8]>;
+/// Nouns of a change: "an increase of 3%".
+const CHANGE_NOUNS: &[&str] = &["increase", "growth", "decline", "decrease", "drop", "rise"];
+/// Words before a participle that make it the main verb: "and completed 5 projects".
+const VERB_LEAD: &[&str] = &["and", "then", "also", "further", "newly", "successfully"];
+/// Prepositions that open the phrase after a figure: "for approval of ...".
+const AFTER_PREPOSITIONS: &[&str] = &["for", "of", "in"];
+const PREPOSITIONS: &[&str] = &["for", "of", "in", "on", "at", "with"];
 
-/// The set of a const word list, built once per list and found again by the list's
-/// address in a small per-thread table (a dozen lists: a linear scan of pointers).
-fn word_set(list: &'static [&'static str]) -> &'static StaticSet {
-    use std::cell::RefCell;
-    use std::sync::{Mutex, OnceLock};
-    thread_local! {
-        static LOCAL: RefCell<Vec<(usize, &'static StaticSet)>> = const { RefCell::new(Vec::new()) };
-    }
-    static SHARED: OnceLock<Mutex<Vec<(usize, &'static StaticSet)>>> = OnceLock::new();
-    let key = list.as_ptr() as usize ^ list.len();
-    if let Some(s) = LOCAL.with(|l| l.borrow().iter().find(|e| e.0 == key).map(|e| e.1)) {
-        return s;
-    }
-    let shared = SHARED.get_or_init(|| Mutex::new(Vec::new()));
-    let mut g = shared
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let set = match g.iter().find(|e| e.0 == key) {
-        Some(e) => e.1,
-        None => {
-            // each list is leaked once: a dozen small sets for the life of the program
-            let s: &'static StaticSet =
-                Box::leak(Box::new(list.iter().map(|w| w.as_bytes()).collect()));
-            g.push((key, s));
-            s
+fn classes(w: &str) -> u32 {
+    use std::sync::LazyLock;
+    static CLASSES: LazyLock<super::lexicon::WordMap<&'static [u8], u32>> = LazyLock::new(|| {
+        let lists: [(&[&str], u32); 17] = [
+            (COMPLEMENT, class::COMPLEMENT),
+            (VERBS, class::VERBS),
+            (PRONOUNS, class::PRONOUNS),
+            (AUXILIARIES, class::AUXILIARIES),
+            (DETERMINERS, class::DETERMINERS),
+            (TIME_WORDS, class::TIME_WORDS),
+            (GENERIC_NOUNS, class::GENERIC_NOUNS),
+            (LEADING_JUNK, class::LEADING_JUNK),
+            (TRAILING_JUNK, class::TRAILING_JUNK),
+            (GROWTH_WORDS, class::GROWTH_WORDS),
+            (DECLINE_WORDS, class::DECLINE_WORDS),
+            (SHARE_WORDS, class::SHARE_WORDS),
+            (CHANGE_NOUN_LEAD, class::CHANGE_NOUN_LEAD),
+            (CHANGE_NOUNS, class::CHANGE_NOUNS),
+            (VERB_LEAD, class::VERB_LEAD),
+            (AFTER_PREPOSITIONS, class::AFTER_PREPOSITIONS),
+            (PREPOSITIONS, class::PREPOSITIONS),
+        ];
+        let mut m = super::lexicon::WordMap::default();
+        for (list, bit) in lists {
+            for w in list {
+                *m.entry(w.as_bytes()).or_insert(0) |= bit;
+            }
         }
-    };
-    LOCAL.with(|l| l.borrow_mut().push((key, set)));
-    set
+        m
+    });
+    super::lexicon::with_word_key(w, |k| CLASSES.get(k).copied().unwrap_or(0))
+}
+
+fn is_one_of(w: &str, class: u32) -> bool {
+    classes(w) & class != 0
 }
 
 fn slice_text<'t>(r: &SentenceReader<'t>, a: usize, b: usize) -> &'t str {
@@ -421,9 +450,10 @@ struct Flags {
 
 impl Flags {
     fn see(&mut self, w: &str) {
-        self.growth |= is_one_of(w, GROWTH_WORDS);
-        self.decline |= is_one_of(w, DECLINE_WORDS);
-        self.share |= is_one_of(w, SHARE_WORDS);
+        let c = classes(w);
+        self.growth |= c & class::GROWTH_WORDS != 0;
+        self.decline |= c & class::DECLINE_WORDS != 0;
+        self.share |= c & class::SHARE_WORDS != 0;
     }
 
     /// "GDP" + growth -> "GDP growth" (for rates), "loans" + growth -> "loans increase".
@@ -518,7 +548,7 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
             }
             NounKind::Counted | NounKind::Of if !noun.is_empty() => {
                 let generic =
-                    noun.split_whitespace().count() == 1 && is_one_of(&noun, GENERIC_NOUNS);
+                    noun.split_whitespace().count() == 1 && is_one_of(&noun, class::GENERIC_NOUNS);
                 if generic {
                     // "50,000 units of affordable rental housing"
                     let of = after_phrase(r, b);
@@ -555,8 +585,10 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
         .filter(|&i| r.toks[i].kind == Tk::Word)
         .map(|i| r.toks[i].text(r.text))
         .collect();
-    let change_lead =
-        !lead_words.is_empty() && lead_words.iter().all(|w| is_one_of(w, CHANGE_NOUN_LEAD));
+    let change_lead = !lead_words.is_empty()
+        && lead_words
+            .iter()
+            .all(|w| is_one_of(w, class::CHANGE_NOUN_LEAD));
     if change_lead {
         let mut f = Flags::default();
         for w in &lead_words {
@@ -617,7 +649,9 @@ fn strip_change_suffix(l: &str) -> &str {
 }
 
 fn is_time_phrase(l: &str) -> bool {
-    !l.is_empty() && l.split_whitespace().all(|w| is_one_of(w, TIME_WORDS))
+    !l.is_empty()
+        && l.split_whitespace()
+            .all(|w| is_one_of(w, class::TIME_WORDS))
 }
 
 /// Start of the words that can name quantity `k`: back from `end` to a clause break
@@ -674,7 +708,7 @@ fn noun_before(
         }
         let w = t.text(text);
         let adverb = w.len() > 4 && w.ends_with("ly");
-        if !(is_one_of(w, COMPLEMENT) || adverb) {
+        if !(is_one_of(w, class::COMPLEMENT) || adverb) {
             break;
         }
         stripped.push(w);
@@ -684,22 +718,19 @@ fn noun_before(
     // "increased to 71%" or "reached 71%" states a level.
     let nearest = stripped.first().copied().unwrap_or("");
     let change_syntax = eq_word(nearest, "by")
-        || is_one_of(nearest, GROWTH_WORDS)
-        || is_one_of(nearest, DECLINE_WORDS)
+        || is_one_of(nearest, class::GROWTH_WORDS)
+        || is_one_of(nearest, class::DECLINE_WORDS)
         || (eq_word(nearest, "of")
-            && stripped.get(1).is_some_and(|w| {
-                is_one_of(
-                    w,
-                    &["increase", "growth", "decline", "decrease", "drop", "rise"],
-                )
-            }));
+            && stripped
+                .get(1)
+                .is_some_and(|w| is_one_of(w, class::CHANGE_NOUNS)));
     if !level_only && (change_syntax || stripped.is_empty()) {
         for w in &stripped {
             flags.see(w);
         }
     }
     for w in &stripped {
-        flags.share |= is_one_of(w, SHARE_WORDS);
+        flags.share |= is_one_of(w, class::SHARE_WORDS);
     }
     flags.annual_avg = stripped.iter().any(|w| eq_word(w, "average"))
         && stripped.iter().any(|w| eq_word(w, "annual"));
@@ -741,7 +772,8 @@ fn noun_before(
             }
             break;
         }
-        if is_one_of(w, PRONOUNS) || is_one_of(w, AUXILIARIES) {
+        let c = classes(w);
+        if c & (class::PRONOUNS | class::AUXILIARIES) != 0 {
             break;
         }
         let before = (a >= 2 && a - 1 > start)
@@ -754,17 +786,13 @@ fn noun_before(
             || toks
                 .get(a)
                 .is_some_and(|n| n.text(text) == "-" && n.start == t.end);
-        let verb = (is_one_of(w, VERBS) || r.lex.past.has_word(w) || participle) && !hyphenated;
-        if verb && !is_one_of(before_w, DETERMINERS) {
+        let verb = (c & class::VERBS != 0 || participle || r.lex.past.has_word(w)) && !hyphenated;
+        let before_c = if verb { classes(before_w) } else { 0 };
+        if verb && before_c & class::DETERMINERS == 0 {
             // a participle right after a noun modifies it: "the complaints received by
             // letter"; after an auxiliary, a pronoun or at the clause start it is the verb
             let main = before.is_none()
-                || is_one_of(before_w, PRONOUNS)
-                || is_one_of(before_w, AUXILIARIES)
-                || is_one_of(
-                    before_w,
-                    &["and", "then", "also", "further", "newly", "successfully"],
-                )
+                || before_c & (class::PRONOUNS | class::AUXILIARIES | class::VERB_LEAD) != 0
                 || r.lex.future.has_word(before_w);
             let past_form = participle || r.lex.past.has_word(w);
             if main || !past_form {
@@ -774,10 +802,11 @@ fn noun_before(
                 break;
             }
         }
-        if eq_word(w, "to")
+        if w.len() == 2
+            && eq_word(w, "to")
             && toks
                 .get(a)
-                .is_some_and(|n| n.kind == Tk::Word && is_one_of(n.text(text), VERBS))
+                .is_some_and(|n| n.kind == Tk::Word && is_one_of(n.text(text), class::VERBS))
         {
             break;
         }
@@ -795,7 +824,7 @@ fn after_phrase(r: &SentenceReader, from: usize) -> String {
     let toks = r.toks;
     if !toks
         .get(from)
-        .is_some_and(|t| t.kind == Tk::Word && is_one_of(t.text(r.text), &["for", "of", "in"]))
+        .is_some_and(|t| t.kind == Tk::Word && is_one_of(t.text(r.text), class::AFTER_PREPOSITIONS))
     {
         return String::new();
     }
@@ -818,22 +847,10 @@ fn clean(s: &str) -> String {
     let mut words: Vec<&str> = s.split_whitespace().collect();
     while let Some(first) = words.first() {
         let f = first.trim_matches(|c: char| !c.is_alphanumeric());
-        let lf = f.to_lowercase().replace('’', "'");
-        let place_possessive = lf.ends_with("'s")
-            && ([
-                "province's",
-                "city's",
-                "country's",
-                "nation's",
-                "region's",
-                "municipality's",
-                "china's",
-            ]
-            .contains(&lf.as_str())
-                || lf.strip_suffix("'s").is_some_and(|place| {
-                    super::lexicon::Lexicon::get().unit_by_name(place).is_some()
-                }));
-        if is_one_of(f, LEADING_JUNK) || f.is_empty() || (place_possessive && words.len() > 1) {
+        if is_one_of(f, class::LEADING_JUNK)
+            || f.is_empty()
+            || (words.len() > 1 && place_possessive(f))
+        {
             words.remove(0);
             continue;
         }
@@ -841,29 +858,37 @@ fn clean(s: &str) -> String {
     }
     while let Some(last) = words.last() {
         let l = last.trim_matches(|c: char| !c.is_alphanumeric());
-        if is_one_of(l, TRAILING_JUNK) || l.is_empty() {
+        if is_one_of(l, class::TRAILING_JUNK) || l.is_empty() {
             words.pop();
         } else {
             break;
         }
     }
-    // "GDP of Liaoning Province" -> "GDP"
-    if let Some(of) = words.iter().rposition(|w| eq_word(w, "of")) {
-        let tail: Vec<&str> = words[of + 1..].to_vec();
-        let tail = tail.join(" ");
+    // "GDP of Liaoning Province" -> "GDP" (place names are at most three words)
+    if let Some(of) = words.iter().rposition(|w| eq_word(w, "of"))
+        && of > 0
+        && words.len() - of <= 5
+    {
+        let tail = words[of + 1..].join(" ");
         let tail = tail
             .trim_end_matches(" Province")
             .trim_end_matches(" Municipality");
-        if of > 0 && super::lexicon::Lexicon::get().unit_by_name(tail).is_some() {
+        if Lexicon::get().unit_by_name(tail).is_some() {
             words.truncate(of);
         }
     }
     words.truncate(14);
-    let out = words.join(" ").replace(['"', '“', '”'], "");
-    let mut out = out
-        .trim_matches(|c: char| matches!(c, ',' | ';'))
-        .trim()
-        .to_string();
+    let mut out = String::with_capacity(s.len());
+    for w in &words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().filter(|c| !matches!(c, '"' | '“' | '”')));
+    }
+    let trimmed = out.trim_matches(|c: char| matches!(c, ',' | ';')).trim();
+    if trimmed.len() != out.len() {
+        out = trimmed.to_string();
+    }
     // drop an unbalanced bracket at either end: "(GDP" -> "GDP", but keep "(GDP)"
     let opens = out.matches('(').count();
     let closes = out.matches(')').count();
@@ -876,6 +901,28 @@ fn clean(s: &str) -> String {
         out.push(')');
     }
     out
+}
+
+/// "the province's", "Zhejiang's": a possessive that only says where.
+fn place_possessive(w: &str) -> bool {
+    let Some(stem) = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p))
+    else {
+        return false;
+    };
+    [
+        "province",
+        "city",
+        "country",
+        "nation",
+        "region",
+        "municipality",
+        "china",
+    ]
+    .iter()
+    .any(|p| stem.eq_ignore_ascii_case(p))
+        || Lexicon::get().unit_by_name(stem).is_some()
 }
 
 /// "the province’s GDP and per capita GDP will exceed 8.5 trillion yuan and 130,000
@@ -912,8 +959,7 @@ pub fn distribute_respectively(
             // prepositional phrase, not between two indicators
             let inside_pp = parts.first().is_some_and(|p| {
                 let ws: Vec<&str> = p.split_whitespace().collect();
-                ws.len() >= 2
-                    && is_one_of(ws[ws.len() - 2], &["for", "of", "in", "on", "at", "with"])
+                ws.len() >= 2 && is_one_of(ws[ws.len() - 2], class::PREPOSITIONS)
             });
             let ok = parts.len() == j - k + 1
                 && !inside_pp

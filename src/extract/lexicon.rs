@@ -96,8 +96,20 @@ impl Phrase {
 
 /// Case-insensitive comparison of a text slice with a lower-case lexicon word.
 pub fn eq_word(text: &str, lower: &str) -> bool {
+    // most calls compare different words: settle those on the first byte
+    let (a, b) = (text.as_bytes(), lower.as_bytes());
+    if let (Some(x), Some(y)) = (a.first(), b.first())
+        && x.is_ascii()
+        && y.is_ascii()
+        && !x.eq_ignore_ascii_case(y)
+    {
+        return false;
+    }
+    if a.len() == b.len() && text.eq_ignore_ascii_case(lower) {
+        return true;
+    }
     if text.is_ascii() && lower.is_ascii() {
-        return text.len() == lower.len() && text.eq_ignore_ascii_case(lower);
+        return false;
     }
     // Typographic apostrophes are spelled both ways in translations.
     text.replace('’', "'").to_lowercase() == lower.replace('’', "'")
@@ -105,13 +117,17 @@ pub fn eq_word(text: &str, lower: &str) -> bool {
 
 /// Lower-case an ASCII word into `buf` without allocating; None for other words.
 pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
-    if word.len() > buf.len() || !word.is_ascii() {
+    let w = word.as_bytes();
+    if w.len() > buf.len() {
         return None;
     }
-    for (i, b) in word.bytes().enumerate() {
-        buf[i] = b.to_ascii_lowercase();
+    // one pass: lower-case and note any non-ASCII byte on the way
+    let mut high = 0u8;
+    for (d, &c) in buf.iter_mut().zip(w) {
+        high |= c;
+        *d = c.to_ascii_lowercase();
     }
-    Some(&buf[..word.len()])
+    (high < 0x80).then(|| &buf[..w.len()])
 }
 
 /// The lookup key of a word: its lower-case bytes, apostrophes unified.
@@ -302,6 +318,8 @@ pub struct Lexicon {
     /// Member provinces of each region unit (empty for others).
     pub members: Vec<Vec<u16>>,
     pub national: u16,
+    /// Lower-case canonical name -> unit, for `unit_by_name`.
+    unit_index: WordMap<Vec<u8>, u16>,
     places: Vec<Place>,
     hits: Vec<Hit>,
     automaton: AhoCorasick,
@@ -331,6 +349,9 @@ pub struct Lexicon {
     pub furniture_starts: Vec<String>,
     pub furniture_ends: Vec<String>,
     pub indicators: Vec<IndicatorRule>,
+    /// Per word length, bit masks of the first and last letters of number words: most
+    /// words are turned away without hashing.
+    number_shape: [(u32, u32); 16],
     number_words: WordMap<&'static [u8], f64>,
 }
 
@@ -622,7 +643,13 @@ impl Lexicon {
         let sec = |m: &HashMap<String, Vec<&'static str>>, k: &str| -> Vec<&'static str> {
             m.get(k).cloned().unwrap_or_default()
         };
+        let unit_index = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.to_lowercase().into_bytes(), i as u16))
+            .collect();
         Lexicon {
+            unit_index,
             units,
             unit_kind,
             members,
@@ -663,6 +690,15 @@ impl Lexicon {
                 .map(|s| s.to_lowercase())
                 .collect(),
             indicators,
+            number_shape: {
+                let mut shape = [(0u32, 0u32); 16];
+                for (w, _) in NUMBER_WORDS {
+                    let b = w.as_bytes();
+                    shape[b.len()].0 |= 1 << (b[0] - b'a');
+                    shape[b.len()].1 |= 1 << (b[b.len() - 1] - b'a');
+                }
+                shape
+            },
             number_words: NUMBER_WORDS
                 .iter()
                 .map(|(w, v)| (w.as_bytes(), *v))
@@ -696,12 +732,15 @@ impl Lexicon {
 
     pub fn number_word(&self, w: &str) -> Option<f64> {
         // cheap rejections first: this runs on every word of sentences with digits
-        let first = w.as_bytes().first()?.to_ascii_lowercase();
-        if !(4..=9).contains(&w.len()) && w.len() != 3
-            || !matches!(
-                first,
-                b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'q'
-            )
+        let b = w.as_bytes();
+        let (first, last) = (
+            b.first()?.to_ascii_lowercase(),
+            b[b.len() - 1].to_ascii_lowercase(),
+        );
+        let shape = self.number_shape.get(b.len())?;
+        if !(first.is_ascii_lowercase() && last.is_ascii_lowercase())
+            || shape.0 & (1 << (first - b'a')) == 0
+            || shape.1 & (1 << (last - b'a')) == 0
         {
             return None;
         }
@@ -715,10 +754,7 @@ impl Lexicon {
 
     /// The index of a canonical unit name ("Zhejiang", "Central region", "China").
     pub fn unit_by_name(&self, name: &str) -> Option<u16> {
-        self.units
-            .iter()
-            .position(|u| u.eq_ignore_ascii_case(name))
-            .map(|p| p as u16)
+        with_word_key(name, |k| self.unit_index.get(k).copied())
     }
 
     pub fn is_furniture(&self, line: &str) -> bool {

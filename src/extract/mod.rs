@@ -71,6 +71,7 @@ pub fn extract_with_info(file_name: &str, text: &str) -> (DocInfo, Vec<Extractio
         paragraph: None,
         carry: None,
         out: Vec::new(),
+        hit_cursor: 0,
         toks: Vec::new(),
         sents: Vec::new(),
         keys: Default::default(),
@@ -343,21 +344,27 @@ fn mention(
         window.split_whitespace().take(4).count()
     };
     // words since the start of the clause: "..., while Jiangxi and Sichuan both set"
-    let clause = window.rsplit([',', ';', ':']).next().unwrap_or(window);
-    let clause_lead = clause
-        .split_whitespace()
-        .filter(|w| {
-            !["while", "whereas", "and", "but", "meanwhile"]
-                .contains(&w.to_ascii_lowercase().as_str())
-        })
-        .take(4)
-        .count();
+    let clause = window
+        .bytes()
+        .rposition(|b| matches!(b, b',' | b';' | b':'))
+        .map_or(window, |p| &window[p + 1..]);
+    let clause_lead = || {
+        clause
+            .split_whitespace()
+            .filter(|w| {
+                !["while", "whereas", "and", "but", "meanwhile"]
+                    .iter()
+                    .any(|c| w.eq_ignore_ascii_case(c))
+            })
+            .take(4)
+            .count()
+    };
     let subject =
         lead <= 3 || possessive || (gap_is_space && lex.subject_after.has_word(next_word));
     Some(Mention {
         pos: s,
         end: e,
-        initial: lead <= 3 || (clause.len() < window.len() && clause_lead <= 2),
+        initial: lead <= 3 || (clause.len() < window.len() && clause_lead() <= 2),
         unit: place.unit,
         kind: place.kind,
         weak: hyphen || proper_name,
@@ -446,6 +453,7 @@ struct Walker<'a> {
     /// Province of the last sentence that named one (roundups).
     carry: Option<u16>,
     out: Vec<Extraction>,
+    hit_cursor: usize,
     toks: Vec<Token>,
     sents: Vec<(usize, usize)>,
     /// Indicator keys by "label\0unit": labels repeat within a document.
@@ -454,10 +462,23 @@ struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
-    fn hits_in(&self, s: usize, e: usize) -> &'a [(usize, usize, Hit)] {
-        let a = self.hits.partition_point(|h| h.0 < s);
-        let b = self.hits.partition_point(|h| h.0 < e);
-        &self.hits[a..b]
+    /// The hits inside `s..e`. Lines and sentences are visited in order, so a cursor
+    /// walks the hits once instead of a binary search per sentence.
+    fn hits_in(&mut self, s: usize, e: usize) -> &'a [(usize, usize, Hit)] {
+        let hits = self.hits;
+        if self.hit_cursor > 0 && hits[self.hit_cursor - 1].0 >= s {
+            self.hit_cursor = hits.partition_point(|h| h.0 < s);
+        }
+        let mut a = self.hit_cursor;
+        while a < hits.len() && hits[a].0 < s {
+            a += 1;
+        }
+        let mut b = a;
+        while b < hits.len() && hits[b].0 < e {
+            b += 1;
+        }
+        self.hit_cursor = a;
+        &hits[a..b]
     }
 
     fn heading(&mut self, line: &Line) {
@@ -509,7 +530,10 @@ impl<'a> Walker<'a> {
         let text = self.text;
         let lex = self.lex;
         let hits = self.hits_in(s, e);
-        let has_digit = text.as_bytes()[s..e].iter().any(u8::is_ascii_digit);
+        // branch-free per chunk, so the test vectorises
+        let has_digit = text.as_bytes()[s..e]
+            .chunks(32)
+            .any(|c| c.iter().fold(false, |a, b| a | b.is_ascii_digit()));
         let has_time_or_number = hits.iter().any(|h| !matches!(h.2, Hit::Place(_)));
 
         let mentions: Vec<Mention> = hits

@@ -159,10 +159,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             return None;
         }
         let start = pos;
-        let nl = bytes[pos..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map(|p| pos + p);
+        let nl = memchr::memchr(b'\n', &bytes[pos..]).map(|p| pos + p);
         let (end, next) = match nl {
             Some(n) => (n, n + 1),
             None => (bytes.len(), bytes.len()),
