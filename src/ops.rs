@@ -3,6 +3,7 @@
 //! extracting) are pure functions that can run on worker threads.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
@@ -19,20 +20,105 @@ pub struct Prepared {
     pub extractions: Vec<Extraction>,
 }
 
+/// How far a batch of imports has come, shared between workers and the UI. Work is
+/// counted in bytes, twice per file (reading, then extracting), so that one large file
+/// moves the bar as smoothly as many small ones.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicU64,
+    total: AtomicU64,
+    cancel: AtomicBool,
+}
+
+impl Progress {
+    /// Add these files' work, sized from their lengths on disk.
+    pub fn size_for(&self, paths: &[PathBuf]) {
+        let total: u64 = paths
+            .iter()
+            .map(|p| 2 * std::fs::metadata(p).map_or(0, |m| m.len()))
+            .sum();
+        self.total.fetch_add(total, Ordering::Relaxed);
+    }
+    pub fn fraction(&self) -> f32 {
+        let total = self.total.load(Ordering::Relaxed);
+        if total == 0 {
+            return 0.0;
+        }
+        (self.done.load(Ordering::Relaxed) as f64 / total as f64).min(1.0) as f32
+    }
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+    fn add(&self, n: u64) {
+        self.done.fetch_add(n, Ordering::Relaxed);
+    }
+}
+
+/// The message of a cancelled import, so callers can tell it from a failure.
+pub const CANCELLED: &str = "import cancelled";
+
 /// Read, decode and extract one file. Pure: touches no project.
 pub fn prepare_path(path: &Path) -> Result<Prepared, String> {
-    let imported = import::import_path(path).map_err(|e| e.to_string())?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    Ok(prepare_text(&name, &shown.to_string_lossy(), imported))
+    prepare_path_with(path, &Progress::default(), &|| {})
+}
+
+/// `prepare_path` reporting to `progress` (and calling `tick` after each report, e.g. to
+/// wake the UI); stops early with `CANCELLED` when the progress is cancelled.
+pub fn prepare_path_with(
+    path: &Path,
+    progress: &Progress,
+    tick: &(dyn Fn() + Sync),
+) -> Result<Prepared, String> {
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let mut counted = 0u64;
+    let result = (|| {
+        let imported = import::import_path_with(path, &mut |n| {
+            progress.add(n);
+            counted += n;
+            tick();
+            !progress.is_cancelled()
+        })
+        .map_err(|e| e.to_string())?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        // extraction walks the decoded text, whose length differs from the file's
+        let text_len = imported.text.len().max(1) as u64;
+        let mut walked = 0u64;
+        let mut report = |at: usize| {
+            let now = at as u64 * size / text_len;
+            progress.add(now.saturating_sub(walked));
+            counted += now.saturating_sub(walked);
+            walked = walked.max(now);
+            tick();
+            !progress.is_cancelled()
+        };
+        prepare_text_with(&name, &shown.to_string_lossy(), imported, &mut report)
+            .ok_or_else(|| CANCELLED.to_string())
+    })();
+    // a file that failed early still counts as done, so the bar reaches its end
+    progress.add((2 * size).saturating_sub(counted));
+    result
 }
 
 pub fn prepare_text(file_name: &str, path: &str, imported: import::Imported) -> Prepared {
-    let (info, extractions) = extract::extract_with_info(file_name, &imported.text);
-    Prepared {
+    prepare_text_with(file_name, path, imported, &mut |_| true)
+        .expect("extraction without a progress callback is never stopped")
+}
+
+fn prepare_text_with(
+    file_name: &str,
+    path: &str,
+    imported: import::Imported,
+    report: &mut dyn FnMut(usize) -> bool,
+) -> Option<Prepared> {
+    let (info, extractions) = extract::extract_with_progress(file_name, &imported.text, report)?;
+    Some(Prepared {
         doc: Document {
             id: 0,
             title: imported.title,
@@ -46,7 +132,7 @@ pub fn prepare_text(file_name: &str, path: &str, imported: import::Imported) -> 
             text: imported.text,
         },
         extractions,
-    }
+    })
 }
 
 /// Prepare many files using all cores; results keep the order of `paths`.

@@ -57,6 +57,19 @@ pub fn extract(file_name: &str, text: &str) -> Vec<Extraction> {
 }
 
 pub fn extract_with_info(file_name: &str, text: &str) -> (DocInfo, Vec<Extraction>) {
+    extract_with_progress(file_name, text, &mut |_| true)
+        .expect("extraction without a progress callback is never stopped")
+}
+
+/// Extraction that reports how many bytes of `text` it has walked through, now and
+/// then; `report` returns false to stop early (the user cancelled), giving None.
+pub fn extract_with_progress(
+    file_name: &str,
+    text: &str,
+    report: &mut dyn FnMut(usize) -> bool,
+) -> Option<(DocInfo, Vec<Extraction>)> {
+    // reports are spaced out so that they cost nothing next to the work
+    const STEP: usize = 1 << 18;
     let lex = Lexicon::get();
     let mut hits = Vec::new();
     lex.scan(text, &mut hits);
@@ -77,7 +90,14 @@ pub fn extract_with_info(file_name: &str, text: &str) -> (DocInfo, Vec<Extractio
         keys: Default::default(),
         key_buf: String::new(),
     };
+    let mut next_report = STEP;
     for line in &lines {
+        if line.start >= next_report {
+            next_report = line.start + STEP;
+            if !report(line.start) {
+                return None;
+            }
+        }
         match line.kind {
             LineKind::Blank | LineKind::Furniture => {}
             LineKind::Heading => walker.heading(line),
@@ -85,7 +105,8 @@ pub fn extract_with_info(file_name: &str, text: &str) -> (DocInfo, Vec<Extractio
         }
     }
     let out = walker.out;
-    (info, out)
+    report(text.len());
+    Some((info, out))
 }
 
 fn classify_lines(lex: &Lexicon, text: &str) -> Vec<Line> {

@@ -43,6 +43,20 @@ fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Decode text bytes; returns the text and the name of the encoding used.
+/// `decode_text` that keeps the buffer when it already is UTF-8 without a BOM (the
+/// common case), instead of copying it.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, String), ImportError> {
+    if Encoding::for_bom(&bytes).is_none()
+        && utf16_without_bom(&bytes[..bytes.len().min(4096)]).is_none()
+    {
+        return match String::from_utf8(bytes) {
+            Ok(s) => Ok((s, "UTF-8".into())),
+            Err(e) => decode_text(e.as_bytes()),
+        };
+    }
+    decode_text(&bytes)
+}
+
 pub fn decode_text(bytes: &[u8]) -> Result<(String, String), ImportError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);

@@ -37,6 +37,8 @@ pub enum ImportError {
     Corrupt(String),
     /// The text has no usable content after decoding.
     NoText,
+    /// The user stopped the import.
+    Cancelled,
 }
 
 impl fmt::Display for ImportError {
@@ -57,6 +59,7 @@ impl fmt::Display for ImportError {
             ImportError::Unsupported(what) => write!(f, "{what} files are not supported"),
             ImportError::Corrupt(why) => write!(f, "the file is damaged: {why}"),
             ImportError::NoText => write!(f, "the file contains no readable text"),
+            ImportError::Cancelled => write!(f, "import cancelled"),
         }
     }
 }
@@ -65,19 +68,48 @@ impl std::error::Error for ImportError {}
 
 /// Read and decode a document from disk.
 pub fn import_path(path: &Path) -> Result<Imported, ImportError> {
-    let meta = std::fs::metadata(path).map_err(|e| ImportError::Io(io_message(&e)))?;
+    import_path_with(path, &mut |_| true)
+}
+
+/// Like `import_path`, reading in chunks and reporting each chunk's size to `on_read`,
+/// which returns false to stop (the user cancelled).
+pub fn import_path_with(
+    path: &Path,
+    on_read: &mut dyn FnMut(u64) -> bool,
+) -> Result<Imported, ImportError> {
+    use std::io::Read;
+    let io = |e: std::io::Error| ImportError::Io(io_message(&e));
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
         return Err(ImportError::Io("it is a folder, not a file".into()));
     }
     if meta.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(|e| ImportError::Io(io_message(&e)))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io(e)),
+        };
+        // the file may grow while it is read: the limit holds all the same
+        if (bytes.len() + n) as u64 > MAX_IMPORT_BYTES {
+            return Err(ImportError::TooLarge((bytes.len() + n) as u64));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        if !on_read(n as u64) {
+            return Err(ImportError::Cancelled);
+        }
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    import_bytes(&name, &bytes)
+    import_owned(&name, bytes)
 }
 
 pub fn io_message(e: &std::io::Error) -> String {
@@ -129,6 +161,12 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
 
 /// Decode a document's bytes; `name` (the file name) only breaks ties.
 pub fn import_bytes(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    import_owned(name, bytes.to_vec())
+}
+
+/// `import_bytes` for bytes the caller gives away: valid UTF-8 text is not copied,
+/// which matters for files of hundreds of megabytes.
+pub fn import_owned(name: &str, bytes: Vec<u8>) -> Result<Imported, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty);
     }
@@ -139,16 +177,16 @@ pub fn import_bytes(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let (text, encoding, format) = match sniff(bytes) {
+    let (text, encoding, format) = match sniff(&bytes) {
         Sniffed::Pdf => return Err(ImportError::Unsupported("PDF".into())),
         Sniffed::Zip => return Err(ImportError::Unsupported("Zip and Office (.docx)".into())),
         Sniffed::Binary => return Err(ImportError::Binary),
         Sniffed::Html => {
-            let (t, enc) = decode_text(bytes)?;
+            let (t, enc) = decode_text(&bytes)?;
             (html::to_text(&t), enc, "html")
         }
         Sniffed::Text => {
-            let (t, enc) = decode_text(bytes)?;
+            let (t, enc) = decode::decode_owned(bytes)?;
             let format = if matches!(ext.as_str(), "md" | "markdown") {
                 "markdown"
             } else {

@@ -177,6 +177,15 @@ pub fn document_panel(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
     let last = (first + PAGE_LINES).min(dv.lines.len());
     let lines = dv.lines[first..last].to_vec();
     let text = &doc.text;
+    // only this page's findings are matched against its lines, however long the document
+    let (page_start, page_end) = (
+        lines.first().map_or(0, |l| l.0),
+        lines.last().map_or(0, |l| l.1),
+    );
+    let findings: Vec<&Finding> = findings
+        .into_iter()
+        .filter(|f| f.data.sentence.start < page_end && f.data.sentence.end > page_start)
+        .collect();
     let mut scroll_pending = dv.scroll_pending;
     let selected_span = app
         .view

@@ -911,12 +911,22 @@ impl PlanTrackApp {
             ));
             if let Some(job) = self.tasks.import_progress() {
                 ui.separator();
+                let what = if job.is_cancelling() {
+                    "cancelling".to_string()
+                } else if job.total == 1 {
+                    format!("importing {:.0}%", 100.0 * job.fraction())
+                } else {
+                    format!("importing {}/{} files", job.done, job.total)
+                };
                 ui.add(
                     egui::ProgressBar::new(job.fraction())
                         .desired_width(180.0)
-                        .text(format!("importing {}/{}", job.done, job.total)),
+                        .text(what),
                 );
-                if ui.button("Cancel").clicked() {
+                if ui
+                    .add_enabled(!job.is_cancelling(), egui::Button::new("Cancel import"))
+                    .clicked()
+                {
                     job.cancel();
                 }
             }

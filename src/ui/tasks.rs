@@ -6,13 +6,13 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use crate::chart::{ChartSpec, render::ExportOptions};
 use crate::model::Project;
-use crate::ops::{self, Prepared};
+use crate::ops::{self, Prepared, Progress};
 use crate::progress::StatusIndex;
 
 use super::YearFilter;
@@ -66,19 +66,19 @@ pub struct ImportJob {
     pub total: usize,
     pub done: usize,
     done_counter: Arc<AtomicUsize>,
-    cancel: Arc<AtomicBool>,
+    progress: Arc<Progress>,
 }
 
 impl ImportJob {
+    /// Share of the bytes read and extracted, so that one large file moves the bar too.
     pub fn fraction(&self) -> f32 {
-        if self.total == 0 {
-            1.0
-        } else {
-            self.done as f32 / self.total as f32
-        }
+        self.progress.fraction()
     }
     pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
+        self.progress.cancel();
+    }
+    pub fn is_cancelling(&self) -> bool {
+        self.progress.is_cancelled()
     }
 }
 
@@ -179,30 +179,38 @@ impl Tasks {
 
     pub fn import(&mut self, paths: Vec<PathBuf>, ctx: egui::Context) {
         let done = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
+        let tx = self.tx.clone();
+        let progress = Arc::new(Progress::default());
         self.import = Some(ImportJob {
             total: paths.len(),
             done: 0,
             done_counter: done.clone(),
-            cancel: cancel.clone(),
+            progress: progress.clone(),
         });
-        let tx = self.tx.clone();
         std::thread::spawn(move || {
             use rayon::prelude::*;
+            // sizing the job reads every file's metadata: off the UI thread as well
+            progress.size_for(&paths);
+            let tick = || ctx.request_repaint();
             let results: Vec<(PathBuf, Option<Result<Prepared, String>>)> = paths
                 .par_iter()
                 .map(|p| {
-                    if cancel.load(Ordering::Relaxed) {
+                    if progress.is_cancelled() {
                         return (p.clone(), None);
                     }
                     // a panic in a worker must not take the app down
-                    let r =
-                        std::panic::catch_unwind(|| ops::prepare_path(p)).unwrap_or_else(|_| {
-                            Err("the document could not be read (internal error)".into())
-                        });
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        ops::prepare_path_with(p, &progress, &tick)
+                    }))
+                    .unwrap_or_else(|_| {
+                        Err("the document could not be read (internal error)".into())
+                    });
                     done.fetch_add(1, Ordering::Relaxed);
                     ctx.request_repaint();
-                    (p.clone(), Some(r))
+                    match r {
+                        Err(e) if e == ops::CANCELLED => (p.clone(), None),
+                        r => (p.clone(), Some(r)),
+                    }
                 })
                 .collect();
             let cancelled = results.iter().any(|r| r.1.is_none());
