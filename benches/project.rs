@@ -27,14 +27,22 @@ fn bench(c: &mut Criterion) {
     g.bench_function("save", |b| {
         b.iter(|| plantrack::store::save(&big, &path).unwrap())
     });
-    g.bench_function("statuses", |b| {
-        b.iter(|| StatusIndex::build(&big).by_target.len())
-    });
+    g.bench_function("statuses", |b| b.iter(|| StatusIndex::build(&big).len()));
     let index = StatusIndex::build(&big);
     let mut view = plantrack::ui::View::default();
     g.bench_function("filter and sort: all", |b| {
         b.iter(|| plantrack::ui::filtered_rows(&big, &index, &view).len())
     });
+    view.search = "growth rate".into();
+    g.bench_function("filter and sort: text only", |b| {
+        b.iter(|| plantrack::ui::filtered_rows(&big, &index, &view).len())
+    });
+    view.search.clear();
+    view.sort = (plantrack::ui::SortCol::Indicator, false);
+    g.bench_function("filter and sort: all, by indicator", |b| {
+        b.iter(|| plantrack::ui::filtered_rows(&big, &index, &view).len())
+    });
+    view.sort = (plantrack::ui::SortCol::Province, true);
     view.province = Some("Zhejiang".into());
     view.year = plantrack::ui::YearFilter::Y2025;
     view.search = "rate".into();

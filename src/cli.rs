@@ -299,9 +299,11 @@ fn cmd_list(a: &Args) -> Result<(), Fail> {
             o["baseline"] = serde_json::json!({"value": b.value, "year": b.year});
         }
         if t.kind == Kind::Target {
-            let a = index.by_target.get(&f.id);
+            let a = index.get(f.id);
             o["status"] = a.map_or("no data", |a| a.status.as_str()).into();
-            o["status_reason"] = a.map(|a| a.reason.clone()).into();
+            o["status_reason"] = a
+                .map(|a| a.reason(t, project.settings.approx_tolerance_pct))
+                .into();
         }
         rows.push(o);
     }
@@ -460,8 +462,11 @@ fn cmd_record(a: &Args) -> Result<(), Fail> {
     )?;
     store::save(&project, &path).map_err(|e| e.to_string())?;
     let index = StatusIndex::build(&project);
-    if let Some(s) = index.by_target.get(&id) {
-        println!("{}: {} ({})", id, s.status.as_str(), s.reason);
+    if let Some(s) = index.get(id)
+        && let Some(f) = project.finding(id)
+    {
+        let reason = s.reason(&f.data, project.settings.approx_tolerance_pct);
+        println!("{}: {} ({})", id, s.status.as_str(), reason);
     }
     Ok(())
 }

@@ -116,15 +116,15 @@ pub struct Extraction {
     /// Canonical province, region, or "China".
     pub province: String,
     pub year: i32,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
     pub indicator: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indicator_key: Option<String>,
     pub value: f64,
     pub unit: String,
     pub comparator: Comparator,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Baseline>,
     /// The plan's own words for the figure ("more than 6.5%").
     #[serde(default)]
@@ -207,10 +207,10 @@ pub struct Observation {
     pub year: i32,
     pub value: f64,
     pub unit: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// A link or citation for the figure.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source_ref: String,
     pub source: Source,
     /// Seconds since the Unix epoch.
@@ -273,12 +273,21 @@ impl Project {
         self.documents.iter().find(|d| d.id == id)
     }
 
+    /// Findings are kept in id order as they are added, so a binary search almost
+    /// always answers; a project edited out of order still finds its findings.
+    fn finding_index(&self, id: Id) -> Option<usize> {
+        match self.findings.binary_search_by_key(&id, |f| f.id) {
+            Ok(i) => Some(i),
+            Err(_) => self.findings.iter().position(|f| f.id == id),
+        }
+    }
+
     pub fn finding(&self, id: Id) -> Option<&Finding> {
-        self.findings.iter().find(|f| f.id == id)
+        self.finding_index(id).map(|i| &self.findings[i])
     }
 
     pub fn finding_mut(&mut self, id: Id) -> Option<&mut Finding> {
-        self.findings.iter_mut().find(|f| f.id == id)
+        self.finding_index(id).map(|i| &mut self.findings[i])
     }
 
     pub fn observations_of(&self, target: Id) -> impl Iterator<Item = &Observation> {
@@ -358,9 +367,14 @@ impl Project {
                 "{bad_spans} source spans were outside their documents"
             ));
         }
-        let ids: std::collections::HashSet<Id> = self.findings.iter().map(|f| f.id).collect();
+        // sorted ids and bisection: no hash set of a hundred thousand ids on every load
+        let mut ids: Vec<Id> = self.findings.iter().map(|f| f.id).collect();
+        if !ids.is_sorted() {
+            ids.sort_unstable();
+        }
         let before = self.observations.len();
-        self.observations.retain(|o| ids.contains(&o.target));
+        self.observations
+            .retain(|o| ids.binary_search(&o.target).is_ok());
         if self.observations.len() != before {
             notes.push(format!(
                 "{} actuals pointed to missing targets and were dropped",
@@ -369,20 +383,29 @@ impl Project {
         }
         // duplicate ids get fresh ones
         self.fix_next_id();
+        let mut all: Vec<Id> = self
+            .documents
+            .iter()
+            .map(|d| d.id)
+            .chain(self.findings.iter().map(|f| f.id))
+            .chain(self.observations.iter().map(|o| o.id))
+            .collect();
+        all.sort_unstable();
+        let any_dup = all.windows(2).any(|w| w[0] == w[1]);
         let mut seen = std::collections::HashSet::new();
         let mut dup = 0;
-        for d in &self.documents {
+        for d in self.documents.iter().filter(|_| any_dup) {
             // documents keep their ids: findings point to them
             seen.insert(d.id);
         }
-        for f in &mut self.findings {
+        for f in self.findings.iter_mut().filter(|_| any_dup) {
             if !seen.insert(f.id) {
                 f.id = self.next_id;
                 self.next_id += 1;
                 dup += 1;
             }
         }
-        for o in &mut self.observations {
+        for o in self.observations.iter_mut().filter(|_| any_dup) {
             if !seen.insert(o.id) {
                 o.id = self.next_id;
                 self.next_id += 1;

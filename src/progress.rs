@@ -16,7 +16,9 @@
 //!    otherwise. One actual and no baseline is too little to judge: **no data**, with
 //!    the reason given.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 
 use crate::model::{Comparator, Extraction, Id, Kind, Project, Review};
 
@@ -80,35 +82,109 @@ pub struct Assessment {
     pub latest: Option<(i32, f64)>,
     /// Where the straight path to the target stands in the latest actual's year.
     pub expected: Option<f64>,
+    /// Which rule decided; `reason` turns it into a sentence when one is shown, so
+    /// that judging a whole project formats no text.
+    pub why: Why,
+}
+
+/// The rule behind a status, with what its sentence needs beyond the assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Why {
+    NoActual,
+    /// The units the actuals are in, none of them the target's.
+    OtherUnits(String),
+    /// An actual at or after the deadline decided.
+    Deadline,
+    /// An annual rate judged by the latest year.
+    Rate,
+    AlreadyMeets,
+    OneActualNoBaseline,
+    NotAfterBaseline(i32),
+    /// Compared with the straight path from this baseline (year, value).
+    Path(i32, f64),
+}
+
+impl Assessment {
     /// One sentence a user can read: why this status.
-    pub reason: String,
+    pub fn reason(&self, t: &Extraction, tolerance_pct: f64) -> String {
+        let q = |v: f64| crate::util::format_quantity(v, &t.unit);
+        let target_words = match t.comparator.words() {
+            "" => q(t.value),
+            w => format!("{w} {}", q(t.value)),
+        };
+        let (year, value) = self.latest.unwrap_or((t.year, f64::NAN));
+        let deadline = t.year;
+        match &self.why {
+            Why::NoActual => "no actual recorded yet".into(),
+            Why::OtherUnits(units) => format!(
+                "the actuals are in {units}, the target in {}: they are not compared",
+                t.unit
+            ),
+            Why::Deadline => {
+                let tol = if t.comparator == Comparator::Approx {
+                    format!(" (within {tolerance_pct}%)")
+                } else {
+                    String::new()
+                };
+                format!("{} in {year}: the target was {target_words}{tol}", q(value))
+            }
+            Why::Rate => format!(
+                "{} in {year}, against a rate of {target_words} each year",
+                q(value)
+            ),
+            Why::AlreadyMeets => format!(
+                "{} in {year} already meets the {deadline} target of {target_words}",
+                q(value)
+            ),
+            Why::OneActualNoBaseline => format!(
+                "one actual before the deadline and no baseline: too early to judge the path to {target_words} by {deadline}"
+            ),
+            Why::NotAfterBaseline(by) => format!("no actual after the {by} baseline yet"),
+            Why::Path(by, bv) => format!(
+                "{} in {year}; the straight path from {} in {by} to {} in {deadline} stands at {} then",
+                q(value),
+                q(*bv),
+                q(t.value),
+                q(self.expected.unwrap_or(f64::NAN))
+            ),
+        }
+    }
+}
+
+/// Units written differently that mean the same; no allocation, as this runs for
+/// every actual of a project.
+fn unit_class(u: &str) -> &str {
+    let u = u.trim();
+    let any = |names: &[&str]| names.iter().any(|n| u.eq_ignore_ascii_case(n));
+    if any(&["percent", "per cent", "%"]) {
+        "%"
+    } else if any(&["percentage points", "percentage point", "pp"]) {
+        "pp"
+    } else if any(&["rmb", "yuan", "cny"]) {
+        "yuan"
+    } else if any(&["items", "units", "people", "persons", "count", ""]) {
+        "count"
+    } else {
+        u
+    }
 }
 
 fn same_unit(a: &str, b: &str) -> bool {
-    let norm = |u: &str| match u.trim().to_ascii_lowercase().as_str() {
-        "percent" | "per cent" | "%" => "%".to_string(),
-        "percentage points" | "percentage point" | "pp" => "pp".to_string(),
-        "rmb" | "yuan" | "cny" => "yuan".to_string(),
-        "items" | "units" | "people" | "persons" | "count" | "" => "count".to_string(),
-        o => o.to_string(),
-    };
-    norm(a) == norm(b)
+    a == b || unit_class(a).eq_ignore_ascii_case(unit_class(b))
 }
 
-/// Does the plan want the figure to go down? ("no more than", "reduce", "from 0.45 to 0.37")
-pub fn lower_is_better(t: &Extraction) -> bool {
-    match t.comparator {
-        Comparator::Lt | Comparator::Le => return true,
-        Comparator::Gt | Comparator::Ge => return false,
-        _ => {}
-    }
-    if let Some(b) = t.baseline
-        && b.value != t.value
-    {
-        return t.value < b.value;
-    }
-    let l = t.indicator.to_lowercase();
-    [
+/// A case-insensitive matcher for any of `words`: one pass over the text, however many
+/// words, as this runs for every target of a project.
+fn any_word_matcher(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("a handful of literal words always builds")
+}
+
+/// Indicators that name something the plan wants to go down.
+static FALLING: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    any_word_matcher(&[
         "decline",
         "decrease",
         "reduction",
@@ -126,9 +202,27 @@ pub fn lower_is_better(t: &Extraction) -> bool {
         "pm2.5",
         "concentration",
         "debt",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
+    ])
+});
+
+/// Indicators that name a yearly rate of change.
+static RATES: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    any_word_matcher(&["growth", "increase", "decline", "annual", "grow", "rise"])
+});
+
+/// Does the plan want the figure to go down? ("no more than", "reduce", "from 0.45 to 0.37")
+pub fn lower_is_better(t: &Extraction) -> bool {
+    match t.comparator {
+        Comparator::Lt | Comparator::Le => return true,
+        Comparator::Gt | Comparator::Ge => return false,
+        _ => {}
+    }
+    if let Some(b) = t.baseline
+        && b.value != t.value
+    {
+        return t.value < b.value;
+    }
+    FALLING.is_match(&t.indicator)
 }
 
 /// Is this a rate that applies to each year on its own ("grow 12% annually")?
@@ -140,11 +234,7 @@ pub fn is_annual_rate(t: &Extraction) -> bool {
         .indicator_key
         .as_deref()
         .is_some_and(|k| k.ends_with("_growth") || k == "cpi" || k.ends_with("_decline"));
-    let l = t.indicator.to_lowercase();
-    key_rate
-        || ["growth", "increase", "decline", "annual", "grow", "rise"]
-            .iter()
-            .any(|w| l.contains(w))
+    key_rate || RATES.is_match(&t.indicator)
 }
 
 /// Does `v` satisfy the target at its deadline?
@@ -169,13 +259,14 @@ pub fn satisfies(t: &Extraction, v: f64, tolerance_pct: f64) -> bool {
 
 /// Judge a target given its actuals (any order, any units).
 pub fn assess(t: &Extraction, actuals: &[Point], tolerance_pct: f64) -> Assessment {
+    let judged = |status, latest: Option<Point>, expected, why| Assessment {
+        status,
+        latest: latest.map(|p| (p.year, p.value)),
+        expected,
+        why,
+    };
     if actuals.is_empty() {
-        return Assessment {
-            status: Status::NoData,
-            latest: None,
-            expected: None,
-            reason: "no actual recorded yet".into(),
-        };
+        return judged(Status::NoData, None, None, Why::NoActual);
     }
     let mut pts: Vec<Point> = actuals
         .iter()
@@ -184,28 +275,15 @@ pub fn assess(t: &Extraction, actuals: &[Point], tolerance_pct: f64) -> Assessme
         .collect();
     if pts.is_empty() {
         let units: Vec<&str> = actuals.iter().map(|p| p.unit).collect();
-        return Assessment {
-            status: Status::NotComparable,
-            latest: None,
-            expected: None,
-            reason: format!(
-                "the actuals are in {}, the target in {}: they are not compared",
-                units.join(", "),
-                t.unit
-            ),
-        };
+        return judged(
+            Status::NotComparable,
+            None,
+            None,
+            Why::OtherUnits(units.join(", ")),
+        );
     }
     pts.sort_by_key(|p| p.year);
     let deadline = t.year;
-    let words = |p: &Point| crate::util::format_quantity(p.value, &t.unit);
-    let target_words = format!(
-        "{}{}",
-        match t.comparator.words() {
-            "" => String::new(),
-            w => format!("{w} "),
-        },
-        crate::util::format_quantity(t.value, &t.unit)
-    );
 
     // 3. at or after the deadline
     if let Some(p) = pts
@@ -214,54 +292,24 @@ pub fn assess(t: &Extraction, actuals: &[Point], tolerance_pct: f64) -> Assessme
         .or_else(|| pts.iter().find(|p| p.year > deadline))
     {
         let ok = satisfies(t, p.value, tolerance_pct);
-        let tol = if t.comparator == Comparator::Approx {
-            format!(" (within {tolerance_pct}%)")
-        } else {
-            String::new()
-        };
-        return Assessment {
-            status: if ok { Status::Met } else { Status::Missed },
-            latest: Some((p.year, p.value)),
-            expected: Some(t.value),
-            reason: format!(
-                "{} in {}: the target was {}{}",
-                words(p),
-                p.year,
-                target_words,
-                tol
-            ),
-        };
+        let status = if ok { Status::Met } else { Status::Missed };
+        return judged(status, Some(*p), Some(t.value), Why::Deadline);
     }
 
     // 4. before the deadline
     let latest = *pts.last().expect("non-empty");
     if is_annual_rate(t) || t.period.is_some() && matches!(t.unit.as_str(), "%" | "pp") {
         let ok = satisfies(t, latest.value, tolerance_pct);
-        return Assessment {
-            status: if ok { Status::OnTrack } else { Status::Behind },
-            latest: Some((latest.year, latest.value)),
-            expected: Some(t.value),
-            reason: format!(
-                "{} in {}, against a rate of {} each year",
-                words(&latest),
-                latest.year,
-                target_words
-            ),
-        };
+        let status = if ok { Status::OnTrack } else { Status::Behind };
+        return judged(status, Some(latest), Some(t.value), Why::Rate);
     }
     if satisfies(t, latest.value, tolerance_pct) && t.comparator != Comparator::Approx {
-        return Assessment {
-            status: Status::OnTrack,
-            latest: Some((latest.year, latest.value)),
-            expected: Some(t.value),
-            reason: format!(
-                "{} in {} already meets the {} target of {}",
-                words(&latest),
-                latest.year,
-                deadline,
-                target_words
-            ),
-        };
+        return judged(
+            Status::OnTrack,
+            Some(latest),
+            Some(t.value),
+            Why::AlreadyMeets,
+        );
     }
     let base = t
         .baseline
@@ -272,22 +320,15 @@ pub fn assess(t: &Extraction, actuals: &[Point], tolerance_pct: f64) -> Assessme
             (pts.len() >= 2 && first.year < latest.year).then_some((first.year, first.value))
         });
     let Some((by, bv)) = base else {
-        return Assessment {
-            status: Status::NoData,
-            latest: Some((latest.year, latest.value)),
-            expected: None,
-            reason: format!(
-                "one actual before the deadline and no baseline: too early to judge the path to {target_words} by {deadline}"
-            ),
-        };
+        return judged(Status::NoData, Some(latest), None, Why::OneActualNoBaseline);
     };
     if latest.year <= by {
-        return Assessment {
-            status: Status::NoData,
-            latest: Some((latest.year, latest.value)),
-            expected: None,
-            reason: format!("no actual after the {by} baseline yet"),
-        };
+        return judged(
+            Status::NoData,
+            Some(latest),
+            None,
+            Why::NotAfterBaseline(by),
+        );
     }
     let frac = f64::from(latest.year - by) / f64::from(deadline - by);
     let expected = bv + (t.value - bv) * frac;
@@ -306,54 +347,77 @@ pub fn assess(t: &Extraction, actuals: &[Point], tolerance_pct: f64) -> Assessme
     } else {
         latest.value >= expected - slack
     };
-    Assessment {
-        status: if ok { Status::OnTrack } else { Status::Behind },
-        latest: Some((latest.year, latest.value)),
-        expected: Some(expected),
-        reason: format!(
-            "{} in {}; the straight path from {} in {} to {} in {} stands at {} then",
-            words(&latest),
-            latest.year,
-            crate::util::format_quantity(bv, &t.unit),
-            by,
-            crate::util::format_quantity(t.value, &t.unit),
-            deadline,
-            crate::util::format_quantity(expected, &t.unit)
-        ),
-    }
+    let status = if ok { Status::OnTrack } else { Status::Behind };
+    judged(status, Some(latest), Some(expected), Why::Path(by, bv))
 }
 
 /// Statuses of every target in a project; recompute only when the project changes.
 #[derive(Debug, Default, Clone)]
 pub struct StatusIndex {
-    pub by_target: HashMap<Id, Assessment>,
+    /// (target id, assessment), sorted by id: built in one pass, looked up by binary
+    /// search, with no hash table to fill for a hundred thousand targets.
+    by_target: Vec<(Id, Assessment)>,
 }
 
 impl StatusIndex {
     pub fn build(project: &Project) -> StatusIndex {
-        let mut obs: HashMap<Id, Vec<Point>> = HashMap::new();
-        for o in &project.observations {
-            obs.entry(o.target).or_default().push(Point {
-                year: o.year,
-                value: o.value,
-                unit: &o.unit,
-            });
-        }
-        let tol = project.settings.approx_tolerance_pct;
-        let by_target = project
-            .findings
+        // actuals grouped by target with one sort, not a vector per target
+        let mut order: Vec<(Id, u32)> = project
+            .observations
             .iter()
+            .enumerate()
+            .map(|(i, o)| (o.target, i as u32))
+            .collect();
+        order.sort_unstable();
+        let points: Vec<Point> = order
+            .iter()
+            .map(|&(_, i)| {
+                let o = &project.observations[i as usize];
+                Point {
+                    year: o.year,
+                    value: o.value,
+                    unit: &o.unit,
+                }
+            })
+            .collect();
+        let tol = project.settings.approx_tolerance_pct;
+        let mut by_target: Vec<(Id, Assessment)> = project
+            .findings
+            .par_iter()
             .filter(|f| f.data.kind == Kind::Target)
             .map(|f| {
-                let pts = obs.get(&f.id).map(Vec::as_slice).unwrap_or(&[]);
+                // this target's actuals: a run in the sorted order, found by bisection
+                let a = order.partition_point(|(t, _)| *t < f.id);
+                let n = order[a..].partition_point(|(t, _)| *t == f.id);
+                let pts = &points[a..a + n];
                 (f.id, assess(&f.data, pts, tol))
             })
             .collect();
+        if !by_target.is_sorted_by_key(|(id, _)| *id) {
+            by_target.sort_unstable_by_key(|(id, _)| *id);
+        }
         StatusIndex { by_target }
     }
 
+    /// The assessment of a target.
+    pub fn get(&self, id: Id) -> Option<&Assessment> {
+        self.by_target
+            .binary_search_by_key(&id, |(i, _)| *i)
+            .ok()
+            .map(|i| &self.by_target[i].1)
+    }
+
+    /// How many targets were judged.
+    pub fn len(&self) -> usize {
+        self.by_target.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_target.is_empty()
+    }
+
     pub fn status(&self, id: Id) -> Option<Status> {
-        self.by_target.get(&id).map(|a| a.status)
+        self.get(id).map(|a| a.status)
     }
 }
 
@@ -498,11 +562,12 @@ mod tests {
             let t = target(cmp, value, 2025, base, "urbanization rate");
             let got = assess(&t, &pts, 5.0);
             assert_eq!(
-                got.status, want,
+                got.status,
+                want,
                 "row {i}: {cmp:?} {value} {base:?} {pts:?}: {}",
-                got.reason
+                got.reason(&t, 5.0)
             );
-            assert!(!got.reason.is_empty());
+            assert!(!got.reason(&t, 5.0).is_empty());
         }
     }
 
@@ -530,7 +595,7 @@ mod tests {
         };
         let a = assess(&t, &[pp], 5.0);
         assert_eq!(a.status, Status::NotComparable);
-        assert!(a.reason.contains("pp"), "{}", a.reason);
+        assert!(a.reason(&t, 5.0).contains("pp"), "{}", a.reason(&t, 5.0));
         let pct = Point {
             year: 2025,
             value: 1.2,

@@ -104,7 +104,10 @@ pub fn from_str(text: &str) -> Result<Project, StoreError> {
         });
     }
     let mut project = match version {
-        PROJECT_VERSION => parse::<Project>(text)?,
+        PROJECT_VERSION => match parse_by_sections(text) {
+            Some(p) => p,
+            None => parse::<Project>(text)?,
+        },
         1 => crate::migrate::from_v1(parse(text)?),
         v => {
             return Err(StoreError::NotAProject(format!(
@@ -128,11 +131,93 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, StoreError> {
         })
 }
 
+/// The fast path for files as PlanTrack writes them (one record per line, see
+/// `to_string`): the long lists are cut out at line ends and parsed in parallel, the
+/// rest as a small project with empty lists. None when the file is laid out otherwise
+/// (edited by hand) or has any error: the caller then parses the whole text the plain
+/// way, which also gives the exact line and column of an error.
+fn parse_by_sections(text: &str) -> Option<Project> {
+    const LISTS: [&str; 3] = ["documents", "findings", "observations"];
+    let mut cuts = Vec::new();
+    for name in LISTS {
+        let open = format!("\n {name}: [\n");
+        let Some(at) = text.find(&open) else {
+            // an empty list is written inline ("observations: [],"): nothing to cut
+            if text.contains(&format!("\n {name}: [],")) {
+                cuts.push((name, 0..0));
+                continue;
+            }
+            return None;
+        };
+        let start = at + open.len();
+        // records never span lines (strings escape their line breaks), so the first
+        // line holding only the closing bracket ends the list
+        let end = start + text[start..].find("\n ],\n")? + 1;
+        cuts.push((name, start..end));
+    }
+    let mut spans: Vec<&std::ops::Range<usize>> = cuts
+        .iter()
+        .map(|c| &c.1)
+        .filter(|r| !r.is_empty())
+        .collect();
+    spans.sort_by_key(|r| r.start);
+    if !spans.windows(2).all(|w| w[0].end <= w[1].start) {
+        return None;
+    }
+    let mut skeleton = String::with_capacity(4096);
+    let mut last = 0;
+    for r in spans {
+        skeleton.push_str(&text[last..r.start]);
+        last = r.end;
+    }
+    skeleton.push_str(&text[last..]);
+    let mut project: Project = parse(&skeleton).ok()?;
+    let lines = |r: &std::ops::Range<usize>| chunks(&text[r.clone()]);
+    let docs = lines(&cuts[0].1);
+    let finds = lines(&cuts[1].1);
+    let obs = lines(&cuts[2].1);
+    let (docs, (finds, obs)) = rayon::join(
+        || parse_chunks(&docs),
+        || rayon::join(|| parse_chunks(&finds), || parse_chunks(&obs)),
+    );
+    project.documents = docs?;
+    project.findings = finds?;
+    project.observations = obs?;
+    Some(project)
+}
+
+/// A list's lines in pieces of about a megabyte, each a RON list of its own.
+fn chunks(body: &str) -> Vec<String> {
+    const PIECE: usize = 1 << 18;
+    let mut out = Vec::new();
+    let mut rest = body;
+    while !rest.is_empty() {
+        let mut cut = floor(rest, PIECE.min(rest.len()));
+        if cut < rest.len() {
+            cut = rest[cut..].find('\n').map_or(rest.len(), |n| cut + n + 1);
+        }
+        out.push(format!("[{}]", &rest[..cut]));
+        rest = &rest[cut..];
+    }
+    out
+}
+
+fn parse_chunks<T: serde::de::DeserializeOwned + Send>(pieces: &[String]) -> Option<Vec<T>> {
+    use rayon::prelude::*;
+    let parsed: Vec<Vec<T>> = pieces
+        .par_iter()
+        .map(|p| parse::<Vec<T>>(p).ok())
+        .collect::<Option<_>>()?;
+    Some(parsed.into_iter().flatten().collect())
+}
+
+/// RON as PlanTrack writes it: one record per line, so that files diff well and large
+/// ones load in parallel (`parse_by_sections`).
 pub fn to_string(project: &Project) -> String {
     let config = ron::ser::PrettyConfig::new()
         .indentor(" ")
         .struct_names(false)
-        .depth_limit(4)
+        .depth_limit(2)
         .separate_tuple_members(false);
     ron::ser::to_string_pretty(project, config).unwrap_or_else(|e| {
         // Serialising plain data cannot fail short of a bug; keep the message visible.
@@ -267,6 +352,31 @@ mod tests {
         let p = sample();
         let s = to_string(&p);
         assert_eq!(from_str(&s).unwrap(), p);
+    }
+
+    /// The parallel path reads exactly what the plain parser reads, and steps aside
+    /// for files laid out by hand.
+    #[test]
+    fn sections_parse_like_the_whole() {
+        let base = from_str(crate::ui::SAMPLE_RON).unwrap();
+        let mut big = crate::synth::scaled(&base, 20_000, 30_000);
+        big.observations[7].note = "a note with \"quotes\",\n a line break and ] ),".into();
+        let text = to_string(&big);
+        assert!(text.len() > 3 << 20, "several pieces per list");
+        let fast = parse_by_sections(&text).expect("PlanTrack's own layout");
+        assert_eq!(fast, parse::<Project>(&text).unwrap());
+        let mut empty = big.clone();
+        empty.observations.clear();
+        let text = to_string(&empty);
+        assert_eq!(parse_by_sections(&text).unwrap(), empty);
+        // the same project written on a single line: plain parse only
+        let flat = ron::ser::to_string(&big).unwrap();
+        assert!(parse_by_sections(&flat).is_none());
+        assert_eq!(from_str(&flat).unwrap().findings, big.findings);
+        // records spread over lines by hand, in a list of many pieces: whichever path
+        // reads it, the project is the same
+        let text = to_string(&big).replace("(id: ", "(\n   id: ");
+        assert_eq!(from_str(&text).unwrap(), big);
     }
 
     #[test]

@@ -35,3 +35,85 @@ fn samples_are_the_shared_corpus_when_present() {
         );
     }
 }
+
+/// The table's fast sort (ranks and keys) gives the order of plain comparisons.
+#[test]
+fn table_sort_matches_plain_comparisons() {
+    use plantrack::ui::{KindFilter, SortCol, View, filtered_rows};
+    let base = plantrack::store::load(std::path::Path::new("saves/sample.ron")).unwrap();
+    let mut p = plantrack::synth::scaled(&base, 3000, 3000);
+    // mixed case, so the caseless indicator order is exercised
+    for (i, f) in p.findings.iter_mut().enumerate() {
+        if i % 3 == 0 {
+            f.data.indicator = f.data.indicator.to_uppercase();
+        }
+    }
+    let idx = plantrack::progress::StatusIndex::build(&p);
+    for col in [
+        SortCol::Province,
+        SortCol::Year,
+        SortCol::Indicator,
+        SortCol::Value,
+        SortCol::Status,
+        SortCol::Review,
+    ] {
+        for asc in [true, false] {
+            let view = View {
+                sort: (col, asc),
+                kind: KindFilter::All,
+                search: "GROWTH anhui".into(),
+                ..View::default()
+            };
+            let got = filtered_rows(&p, &idx, &view);
+            let f = &p.findings;
+            let mut want: Vec<usize> = (0..f.len())
+                .filter(|&i| {
+                    let d = &f[i].data;
+                    let hay = format!(
+                        "{} {} {} {}",
+                        d.indicator,
+                        d.province,
+                        d.wording,
+                        d.indicator_key.as_deref().unwrap_or("")
+                    )
+                    .to_lowercase();
+                    // each word in some field (the fields are joined here, which only
+                    // differs for words spanning two fields)
+                    hay.contains("growth") && hay.contains("anhui")
+                })
+                .collect();
+            want.sort_by(|&a, &b| {
+                let (x, y) = (&f[a], &f[b]);
+                let o = match col {
+                    SortCol::Province => x
+                        .data
+                        .province
+                        .cmp(&y.data.province)
+                        .then(x.data.year.cmp(&y.data.year)),
+                    SortCol::Year => x
+                        .data
+                        .year
+                        .cmp(&y.data.year)
+                        .then(x.data.province.cmp(&y.data.province)),
+                    SortCol::Indicator => x
+                        .data
+                        .indicator
+                        .to_lowercase()
+                        .cmp(&y.data.indicator.to_lowercase())
+                        .then(x.data.indicator.cmp(&y.data.indicator)),
+                    SortCol::Value => x
+                        .data
+                        .unit
+                        .cmp(&y.data.unit)
+                        .then(x.data.value.total_cmp(&y.data.value)),
+                    SortCol::Status => idx.status(x.id).cmp(&idx.status(y.id)),
+                    SortCol::Review => (x.review as u8).cmp(&(y.review as u8)),
+                };
+                let o = o.then(x.id.cmp(&y.id));
+                if asc { o } else { o.reverse() }
+            });
+            assert!(!want.is_empty());
+            assert_eq!(got, want, "{col:?} {asc}");
+        }
+    }
+}

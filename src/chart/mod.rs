@@ -289,7 +289,7 @@ pub fn target_timeline(project: &Project, index: &StatusIndex, id: Id) -> Option
                 .collect(),
         });
     }
-    let status = index.by_target.get(&id);
+    let status = index.get(id);
     let status_color = status.map_or(TARGET_COLOR, |a| a.status.rgb());
     series.push(Series {
         name: format!("target ({})", target_words(f)),
@@ -571,7 +571,7 @@ pub fn targets_csv(project: &Project, index: &StatusIndex) -> String {
     );
     for f in &project.findings {
         let t = &f.data;
-        let a = index.by_target.get(&f.id);
+        let a = index.get(f.id);
         let doc = project.document(f.doc);
         let quote = doc
             .and_then(|d| d.text.get(t.sentence.start..t.sentence.end))

@@ -182,13 +182,14 @@ fn header(app: &PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
         ui.label(RichText::new(format!("indicator key: {k}")).weak());
     }
     if t.kind == Kind::Target
-        && let Some(a) = app.cache.status.by_target.get(&f.id)
+        && let Some(a) = app.cache.status.get(f.id)
     {
         ui.horizontal(|ui| {
             ui.label("Status:");
             status_chip(ui, a.status);
         });
-        ui.label(RichText::new(&a.reason).weak());
+        let reason = a.reason(t, app.session.project.settings.approx_tolerance_pct);
+        ui.label(RichText::new(reason).weak());
         if t.comparator == Comparator::Approx {
             ui.label(
                 RichText::new(format!(

@@ -604,9 +604,10 @@ impl PlanTrackApp {
                     .unwrap_or_else(|| f.data.indicator.clone());
                 crate::chart::indicator_comparison(p, idx, &key, f.data.year)
             }
-            ChartKind::Overview => Some(crate::chart::overview(p, idx, |f| {
-                table::keeps_filters(f, &self.view, idx, true)
-            })),
+            ChartKind::Overview => {
+                let filter = table::Filter::new(&self.view, true);
+                Some(crate::chart::overview(p, idx, |f| filter.keeps(f, idx)))
+            }
         }
     }
 
