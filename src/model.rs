@@ -270,7 +270,11 @@ impl Project {
     }
 
     pub fn document(&self, id: Id) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        // kept in id order as imported, like findings
+        match self.documents.binary_search_by_key(&id, |d| d.id) {
+            Ok(i) => Some(&self.documents[i]),
+            Err(_) => self.documents.iter().find(|d| d.id == id),
+        }
     }
 
     /// Findings are kept in id order as they are added, so a binary search almost

@@ -80,7 +80,7 @@ fn record_an_actual_and_see_the_status_change() {
     h.get_by_label("Charts").click();
     h.run();
     assert_eq!(h.state().view.tab, Tab::Charts);
-    let spec = h.state().current_chart().expect("a timeline");
+    let spec = h.state_mut().current_chart().expect("a timeline");
     let plantrack::chart::Body::Xy { series, .. } = &spec.body else {
         panic!("timeline")
     };

@@ -351,28 +351,30 @@ pub fn indicator_comparison(
     key: &str,
     year: i32,
 ) -> Option<ChartSpec> {
-    let mut rows: Vec<(&Finding, Option<f64>)> = project
+    let mut targets: Vec<&Finding> = project
         .findings
         .iter()
         .filter(|f| f.data.kind == Kind::Target && f.review != Review::Rejected)
         .filter(|f| f.data.year == year && same_indicator(f, key))
-        .map(|f| {
-            let actual = project
-                .observations_of(f.id)
-                .filter(|o| o.year == year && o.unit == f.data.unit)
-                .map(|o| o.value)
-                .last();
-            (f, actual)
-        })
         .collect();
-    if rows.is_empty() {
-        return None;
-    }
-    let unit = rows[0].0.data.unit.clone();
-    rows.retain(|(f, _)| f.data.unit == unit);
+    let unit = targets.first()?.data.unit.clone();
+    targets.retain(|f| f.data.unit == unit);
     // one row per province: the first target found
     let mut seen = std::collections::HashSet::new();
-    rows.retain(|(f, _)| seen.insert(f.data.province.clone()));
+    targets.retain(|f| seen.insert(f.data.province.as_str()));
+    // the actuals of the few targets shown, in one pass over all actuals
+    let mut actual: Vec<Option<f64>> = vec![None; targets.len()];
+    let slot: std::collections::HashMap<crate::model::Id, usize> =
+        targets.iter().enumerate().map(|(i, f)| (f.id, i)).collect();
+    for o in &project.observations {
+        if let Some(&i) = slot.get(&o.target)
+            && o.year == year
+            && o.unit == unit
+        {
+            actual[i] = Some(o.value);
+        }
+    }
+    let mut rows: Vec<(&Finding, Option<f64>)> = targets.into_iter().zip(actual).collect();
     rows.sort_by(|a, b| b.0.data.value.total_cmp(&a.0.data.value));
     let groups: Vec<String> = rows.iter().map(|(f, _)| f.data.province.clone()).collect();
     let mut bars = Vec::new();

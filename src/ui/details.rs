@@ -138,14 +138,13 @@ pub fn target_panel(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
                 edit_form(app, ui, &f);
             }
             if f.data.kind == Kind::Target {
+                let data = selected_data(app, &f);
                 ui.separator();
-                actuals(app, ui, &f);
-                matches_from_documents(app, ui, &f);
+                actuals(app, ui, &f, &data.actuals);
+                matches_from_documents(app, ui, &f, &data.matches);
                 ui.separator();
-                if let Some(spec) =
-                    crate::chart::target_timeline(&app.session.project, &app.cache.status, f.id)
-                {
-                    super::plot::draw(ui, &spec, 240.0, "target-plot");
+                if let Some(spec) = &data.timeline {
+                    super::plot::draw(ui, spec, 240.0, "target-plot");
                 }
             }
         });
@@ -412,10 +411,40 @@ fn edit_form(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
     }
 }
 
-fn actuals(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
+/// What the details panel shows of the selected target beyond the finding itself.
+/// Each needs a pass over every actual or finding of the project, too slow for every
+/// frame of a large project: worked out once per selection and project change.
+pub struct SelectedData {
+    key: (u64, Id),
+    /// The target's actuals, by year.
+    pub actuals: Vec<Observation>,
+    /// Actuals found in documents that could be recorded for it, with their file names.
+    pub matches: Vec<(Finding, String)>,
+    pub timeline: Option<crate::chart::ChartSpec>,
+}
+
+fn selected_data(app: &mut PlanTrackApp, f: &Finding) -> std::rc::Rc<SelectedData> {
+    let key = (app.session.generation, f.id);
+    if let Some(d) = &app.cache.selected
+        && d.key == key
+    {
+        return d.clone();
+    }
+    let p = &app.session.project;
+    let mut actuals: Vec<Observation> = p.observations_of(f.id).cloned().collect();
+    actuals.sort_by_key(|o| (o.year, o.id));
+    let d = std::rc::Rc::new(SelectedData {
+        key,
+        matches: match_candidates(p, f, &actuals),
+        actuals,
+        timeline: crate::chart::target_timeline(p, &app.cache.status, f.id),
+    });
+    app.cache.selected = Some(d.clone());
+    d
+}
+
+fn actuals(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding, obs: &[Observation]) {
     ui.heading("Actual values");
-    let mut obs: Vec<Observation> = app.session.project.observations_of(f.id).cloned().collect();
-    obs.sort_by_key(|o| (o.year, o.id));
     if obs.is_empty() {
         ui.label("None recorded yet.");
     }
@@ -424,7 +453,7 @@ fn actuals(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
     egui::Grid::new("actuals-grid")
         .striped(true)
         .show(ui, |ui| {
-            for o in &obs {
+            for o in obs {
                 ui.label(o.year.to_string());
                 ui.label(format_quantity(o.value, &o.unit));
                 let src = match &o.source {
@@ -618,13 +647,18 @@ fn record_form(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
 
 /// Actuals found in documents for the same province, indicator and unit: one click
 /// records them for this target.
-fn matches_from_documents(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
-    let p = &app.session.project;
+/// Actuals found in documents for the target's province, indicator and unit, in the
+/// years that bear on it, not yet recorded: proposals the user confirms.
+fn match_candidates(
+    p: &crate::model::Project,
+    f: &Finding,
+    recorded_obs: &[Observation],
+) -> Vec<(Finding, String)> {
     let Some(key) = f.data.indicator_key.as_deref() else {
-        return;
+        return Vec::new();
     };
-    let already: std::collections::HashSet<Id> = p
-        .observations_of(f.id)
+    let already: std::collections::HashSet<Id> = recorded_obs
+        .iter()
         .filter_map(|o| match o.source {
             Source::Finding(id) => Some(id),
             _ => None,
@@ -632,7 +666,8 @@ fn matches_from_documents(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding
         .collect();
     // a figure already recorded for the year (typed or from another document)
     let recorded = |year: i32, value: f64| {
-        p.observations_of(f.id)
+        recorded_obs
+            .iter()
             .any(|o| o.year == year && (o.value - value).abs() <= 1e-9 * value.abs().max(1.0))
     };
     // the years whose figures bear on the target: for a multi-year target the year
@@ -664,18 +699,29 @@ fn matches_from_documents(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding
         })
         .cloned()
         .collect();
+    cands
+        .into_iter()
+        .map(|a| {
+            let doc = p
+                .document(a.doc)
+                .map_or(String::new(), |d| d.file_name.clone());
+            (a, doc)
+        })
+        .collect()
+}
+
+/// Proposals to record actuals found in documents (see `match_candidates`).
+fn matches_from_documents(
+    app: &mut PlanTrackApp,
+    ui: &mut egui::Ui,
+    f: &Finding,
+    cands: &[(Finding, String)],
+) {
     if cands.is_empty() {
         return;
     }
     ui.label(RichText::new("Actuals found in documents for this indicator:").strong());
-    let docs: Vec<String> = cands
-        .iter()
-        .map(|a| {
-            p.document(a.doc)
-                .map_or(String::new(), |d| d.file_name.clone())
-        })
-        .collect();
-    for (a, doc) in cands.into_iter().zip(docs) {
+    for (a, doc) in cands {
         ui.horizontal(|ui| {
             ui.label(format!(
                 "{}: {} ({doc})",

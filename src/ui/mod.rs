@@ -169,7 +169,16 @@ pub struct Cache {
     /// Province -> (targets, status counts), for the province list.
     pub provinces: BTreeMap<String, (usize, BTreeMap<Status, usize>)>,
     pub total_targets: usize,
+    /// The chart shown, with what it was built from (see `current_chart`).
+    chart: Option<(ChartKey, Option<crate::chart::ChartSpec>)>,
+    /// The details of the selected target.
+    pub selected: Option<std::rc::Rc<details::SelectedData>>,
+    /// Rows of `rows` whose findings await review, for the bulk buttons.
+    pub suggested_rows: Vec<usize>,
 }
+
+/// (project generation, filters, chart kind, selected finding)
+type ChartKey = (u64, u64, ChartKind, Option<Id>);
 
 /// A dialog over the window.
 #[derive(Debug, Clone, PartialEq)]
@@ -334,6 +343,14 @@ impl PlanTrackApp {
         }
         self.cache.rows =
             table::filtered_rows(&self.session.project, &self.cache.status, &self.view);
+        let findings = &self.session.project.findings;
+        self.cache.suggested_rows = self
+            .cache
+            .rows
+            .iter()
+            .copied()
+            .filter(|&i| findings[i].review == Review::Suggested)
+            .collect();
         self.cache.generation = self.session.generation;
         self.cache.filter_key = key;
     }
@@ -585,8 +602,24 @@ impl PlanTrackApp {
         }
     }
 
-    /// The chart of the Charts tab (or the selected target's timeline).
-    pub fn current_chart(&self) -> Option<crate::chart::ChartSpec> {
+    /// The chart of the Charts tab (or the selected target's timeline), built again only
+    /// when the project, the filters, the chart kind or the selection change: a chart
+    /// over a hundred thousand targets takes longer than a frame.
+    pub fn current_chart(&mut self) -> Option<crate::chart::ChartSpec> {
+        let key = (
+            self.session.generation,
+            self.filter_key(),
+            self.view.chart,
+            self.view.selected,
+        );
+        if self.cache.chart.as_ref().is_none_or(|(k, _)| *k != key) {
+            let spec = self.build_chart();
+            self.cache.chart = Some((key, spec));
+        }
+        self.cache.chart.as_ref().and_then(|(_, s)| s.clone())
+    }
+
+    fn build_chart(&self) -> Option<crate::chart::ChartSpec> {
         let p = &self.session.project;
         let idx = &self.cache.status;
         match self.view.chart {
@@ -993,9 +1026,11 @@ impl PlanTrackApp {
         }
         self.last_autosave = now;
         if let Some(path) = &self.session.path {
-            let text = crate::store::to_string(&self.session.project);
+            // a copy is a few milliseconds even for 100,000 targets; writing it out as
+            // RON takes far longer and happens on the worker
+            let snapshot = self.session.project.clone();
             self.tasks
-                .autosave(crate::store::recovery_path(path), text, ctx.clone());
+                .autosave(crate::store::recovery_path(path), snapshot, ctx.clone());
         }
     }
 

@@ -336,14 +336,13 @@ fn filter_bar(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         let shown = app.cache.rows.len();
         ui.label(format!("{shown} shown"));
-        let suggested: Vec<usize> = app
-            .cache
-            .rows
-            .iter()
-            .copied()
-            .filter(|&i| app.session.project.findings[i].review == Review::Suggested)
-            .collect();
+        let generation = app.session.generation;
+        let suggested = std::mem::take(&mut app.cache.suggested_rows);
         bulk_buttons(app, ui, &suggested, "");
+        // unless a bulk review just rebuilt the cache, the list is still right
+        if app.session.generation == generation {
+            app.cache.suggested_rows = suggested;
+        }
     });
 }
 

@@ -298,9 +298,10 @@ impl Tasks {
         });
     }
 
-    pub fn autosave(&mut self, path: PathBuf, text: String, ctx: egui::Context) {
+    pub fn autosave(&mut self, path: PathBuf, project: Project, ctx: egui::Context) {
         let tx = self.tx.clone();
         std::thread::spawn(move || {
+            let text = crate::store::to_string(&project);
             let r = crate::store::write_atomic(&path, text.as_bytes(), false)
                 .map_err(|e| e.to_string());
             let _ = tx.send(Msg::Autosaved(r));
