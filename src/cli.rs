@@ -21,6 +21,7 @@ pub const SUBCOMMANDS: &[&str] = &[
     "export-csv",
     "report",
     "import",
+    "import-csv",
     "sample",
     "help",
     "--help",
@@ -42,6 +43,8 @@ Usage:
   plantrack export-csv --project FILE --out FILE.csv
   plantrack report --project FILE [--province P] [--year Y] --out DIR
   plantrack import --project FILE DOC...    import documents (creates the project if missing)
+  plantrack import-csv --project FILE [--dry-run] FILE.csv
+                  record actuals from a CSV (province, indicator, year, value, unit, source)
 ";
 
 /// Parsed `--flag value` options and positional arguments.
@@ -50,7 +53,7 @@ struct Args {
     positional: Vec<String>,
 }
 
-const BOOL_FLAGS: &[&str] = &["--json", "--overview", "--csv"];
+const BOOL_FLAGS: &[&str] = &["--json", "--overview", "--csv", "--dry-run"];
 
 impl Args {
     fn parse(args: &[String]) -> Result<Args, String> {
@@ -132,6 +135,7 @@ pub fn run(args: &[String]) -> i32 {
             "export-csv" => cmd_export_csv(&a),
             "report" => cmd_report(&a),
             "import" => cmd_import(&a),
+            "import-csv" => cmd_import_csv(&a),
             "sample" => cmd_sample(&a),
             "help" | "--help" | "-h" => {
                 print!("{USAGE}");
@@ -521,6 +525,60 @@ fn cmd_record(a: &Args) -> Result<(), Fail> {
     {
         let reason = s.reason(&f.data, project.settings.approx_tolerance_pct);
         println!("{}: {} ({})", id, s.status.as_str(), reason);
+    }
+    Ok(())
+}
+
+/// Actuals from a CSV: every row's outcome is printed; good rows are recorded (unless
+/// --dry-run) and the project saved; the exit status is non-zero if any row failed.
+fn cmd_import_csv(a: &Args) -> Result<(), Fail> {
+    a.check_known(&["--project", "--dry-run"])
+        .map_err(Fail::Usage)?;
+    let [csv] = a.positional.as_slice() else {
+        return Err(Fail::Usage("give one CSV file".into()));
+    };
+    let (path, mut project) = load_project(a)?;
+    let preview = ops::preview_csv(&project, Path::new(csv)).map_err(|e| format!("{csv}: {e}"))?;
+    for r in &preview.rows {
+        match &r.outcome {
+            Ok(ids) => {
+                let ids: Vec<String> = ids.iter().map(|i| format!("T{i}")).collect();
+                println!(
+                    "line {}: {} {} {} = {} -> {}",
+                    r.line,
+                    r.province,
+                    r.indicator,
+                    r.year,
+                    r.value,
+                    ids.join(", ")
+                );
+            }
+            Err(e) => println!("line {}: not recorded: {e}", r.line),
+        }
+    }
+    let mut next = project.next_id.max(1);
+    let obs = crate::actuals_csv::observations(&project, &preview, &mut next);
+    if !a.has("--dry-run") && !obs.is_empty() {
+        project.next_id = next;
+        project.observations.extend(obs.iter().cloned());
+        store::save(&project, &path).map_err(|e| e.to_string())?;
+    }
+    let verb = if a.has("--dry-run") {
+        "would record"
+    } else {
+        "recorded"
+    };
+    println!(
+        "{csv}: {verb} {} actual(s) from {} row(s); {} row(s) not recorded",
+        obs.len(),
+        preview.ok_rows(),
+        preview.bad_rows()
+    );
+    if preview.bad_rows() > 0 {
+        return Err(Fail::from(format!(
+            "{csv}: {} row(s) could not be recorded (see above)",
+            preview.bad_rows()
+        )));
     }
     Ok(())
 }

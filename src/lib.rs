@@ -5,6 +5,7 @@
 //! files). `store` saves projects as RON. The GUI (`ui`) and the command line (`cli`)
 //! call the same functions; nothing outside `ui` knows about egui.
 
+pub mod actuals_csv;
 pub mod chart;
 pub mod cli;
 pub mod extract;

@@ -154,6 +154,28 @@ pub fn add_prepared(project: &mut Project, p: Prepared) -> Result<Id, String> {
     Ok(project.add_document(p.doc, p.extractions))
 }
 
+/// Read a CSV file of actuals and match its rows to the project's targets (see
+/// `actuals_csv`); any text encoding the document importer reads is accepted.
+pub fn preview_csv(project: &Project, path: &Path) -> Result<crate::actuals_csv::Preview, String> {
+    let meta = std::fs::metadata(path).map_err(|e| import::io_message(&e))?;
+    if meta.len() > 64 << 20 {
+        return Err("the file is too large for a table of actuals (over 64 MB)".into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| import::io_message(&e))?;
+    if bytes.is_empty() {
+        return Err("the file is empty".into());
+    }
+    if import::sniff(&bytes) != import::Sniffed::Text {
+        return Err("this is not a CSV text file".into());
+    }
+    let (text, _) = import::decode_text(&bytes).map_err(|e| e.to_string())?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    crate::actuals_csv::preview(project, &name, &text)
+}
+
 /// Record an actual for a target; returns the new observation's id.
 pub fn record_actual(
     project: &mut Project,

@@ -7,8 +7,9 @@
 //! 3. An actual for the deadline year (or, failing that, the first one after it): the
 //!    comparator decides **met** or **missed**. "Above 6.5%" is met by 6.6, "no more
 //!    than 5.5%" by 5.2, "about 3%" by anything within the project's tolerance (5% of
-//!    the target by default, set in the project), a plain figure ("build 80", "reach
-//!    75%") by reaching it in the direction the plan moves.
+//!    the target by default, set in the project) or, for a figure the plan wants low
+//!    ("unemployment around 5.5%", "prices up about 3%"), by anything below; a plain
+//!    figure ("build 80", "reach 75%") by reaching it in the direction the plan moves.
 //! 4. Only actuals before the deadline: annual rates ("grow 12% a year") compare the
 //!    latest actual with the rate itself; levels compare it with the straight path from
 //!    the baseline (the plan's own "from X", or the earliest actual) to the target:
@@ -202,6 +203,9 @@ static FALLING: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::Lazy
         "pm2.5",
         "concentration",
         "debt",
+        "consumer price",
+        "cpi",
+        "inflation",
     ])
 });
 
@@ -246,7 +250,12 @@ pub fn satisfies(t: &Extraction, v: f64, tolerance_pct: f64) -> bool {
         Comparator::Ge => v >= target - eps,
         Comparator::Lt => v < target - eps,
         Comparator::Le => v <= target + eps,
-        Comparator::Approx => (v - target).abs() <= tolerance_pct / 100.0 * target.abs() + eps,
+        // "keep unemployment around 5.5%", "consumer prices up about 3%": a ceiling in
+        // all but name, so a lower figure meets it too
+        Comparator::Approx => {
+            (v - target).abs() <= tolerance_pct / 100.0 * target.abs() + eps
+                || v < target && lower_is_better(t)
+        }
         Comparator::Eq => {
             if lower_is_better(t) {
                 v <= target + eps
@@ -602,6 +611,31 @@ mod tests {
             unit: "percent",
         };
         assert_eq!(assess(&t, &[pct], 5.0).status, Status::Met);
+    }
+
+    /// "About" a figure the plan wants low (unemployment, inflation) is met below it.
+    #[test]
+    fn about_a_ceiling_is_met_below_it() {
+        let t = target(
+            Comparator::Approx,
+            5.5,
+            2021,
+            None,
+            "urban surveyed unemployment rate",
+        );
+        assert_eq!(assess(&t, &[pt(2021, 4.6)], 5.0).status, Status::Met);
+        assert_eq!(assess(&t, &[pt(2021, 6.2)], 5.0).status, Status::Missed);
+        let t = target(
+            Comparator::Approx,
+            3.0,
+            2021,
+            None,
+            "increase in consumer prices",
+        );
+        assert_eq!(assess(&t, &[pt(2021, 0.9)], 5.0).status, Status::Met);
+        // a level the plan wants high is not met far below "about"
+        let t = target(Comparator::Approx, 72.0, 2021, None, "urbanization rate");
+        assert_eq!(assess(&t, &[pt(2021, 60.0)], 5.0).status, Status::Missed);
     }
 
     #[test]

@@ -118,6 +118,30 @@ fn scale(v: f64) -> (f64, &'static str) {
     }
 }
 
+/// "8.5", "8,500", "6.5%", "-5.6", "7.35 trillion", "1.09 million" -> number.
+pub fn parse_number(s: &str) -> Result<f64, String> {
+    let lower = s.trim().to_ascii_lowercase();
+    let (num, mult) = [
+        ("trillion", 1e12),
+        ("billion", 1e9),
+        ("million", 1e6),
+        ("thousand", 1e3),
+    ]
+    .iter()
+    .find_map(|(w, m)| lower.strip_suffix(w).map(|n| (n.to_string(), *m)))
+    .unwrap_or((lower.clone(), 1.0));
+    let t = num
+        .trim()
+        .trim_end_matches('%')
+        .trim()
+        .replace([',', ' ', '\u{a0}'], "");
+    t.parse::<f64>()
+        .ok()
+        .map(|v| v * mult)
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("\"{}\" is not a number", s.trim()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

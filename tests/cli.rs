@@ -377,3 +377,65 @@ fn import_creates_and_extends_projects() {
     assert_eq!(std::fs::read(&project).unwrap(), before);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn import_csv_records_good_rows_and_names_bad_ones() {
+    let dir = temp_dir("csv");
+    let project = dir.join("p.ron");
+    std::fs::copy("saves/sample.ron", &project).unwrap();
+    let p = project.to_str().unwrap();
+    let csv = dir.join("outcomes.csv");
+    // Excel on Windows writes UTF-16 with a BOM; a header in another order
+    let text = "year,value,province,indicator,unit,source\r\n\
+                2021,8.5,Zhejiang,gdp_growth,%,bulletin\r\n\
+                2021,4.6,Zhejiang,surveyed_unemployment,%,bulletin\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&csv, bytes).unwrap();
+    let c = csv.to_str().unwrap();
+    let out = ok(&run(&["import-csv", "--project", p, "--dry-run", c]));
+    assert!(out.contains("would record 2 actual(s)"), "{out}");
+    let listed = ok(&run(&[
+        "list",
+        "--project",
+        p,
+        "--kind",
+        "actual",
+        "--json",
+    ]));
+    assert!(!listed.contains("\"csv:"), "a dry run records nothing");
+    let out = ok(&run(&["import-csv", "--project", p, c]));
+    assert!(out.contains("recorded 2 actual(s)"), "{out}");
+    let listed = ok(&run(&[
+        "list",
+        "--project",
+        p,
+        "--kind",
+        "actual",
+        "--json",
+    ]));
+    assert_eq!(
+        listed.matches("\"csv:outcomes.csv\"").count(),
+        2,
+        "{listed}"
+    );
+
+    // a bad row: the others are recorded, the row is named, the exit status says so
+    std::fs::write(
+        &csv,
+        "Zhejiang,gdp_growth,2022,7.0,%\nZhejiang,gdp_growth,20x2,7.0,%\n",
+    )
+    .unwrap();
+    let r = run(&["import-csv", "--project", p, c]);
+    let err = fails(&r);
+    assert!(err.contains("1 row(s) could not be recorded"), "{err}");
+    let out = String::from_utf8_lossy(&r.stdout);
+    assert!(
+        out.contains("line 2: not recorded: \"20x2\" is not a year"),
+        "{out}"
+    );
+    // not a CSV at all, a missing file
+    std::fs::write(&csv, [0u8, 1, 2, 3, 0, 0, 255, 254]).unwrap();
+    fails(&run(&["import-csv", "--project", p, c]));
+    fails(&run(&["import-csv", "--project", p, "/nonexistent/x.csv"]));
+}

@@ -210,3 +210,46 @@ fn document_viewer_shows_the_source() {
     assert_eq!(h.state().view.tab, Tab::Document);
     h.get_by_label_contains("zhejiang-2021-government-work-report.txt");
 }
+
+/// A CSV of 2021 outcomes: the preview shows each row with its target or its error,
+/// recording takes the good rows in one undoable step, and the statuses change.
+#[test]
+fn import_actuals_from_csv_with_a_preview() {
+    let dir = std::env::temp_dir().join(format!("plantrack-ui-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("zhejiang-2021.csv");
+    std::fs::write(
+        &csv,
+        "province,indicator,year,value,unit,source\n\
+         Zhejiang,gdp_growth,2021,8.5,%,Zhejiang statistical bulletin 2021\n\
+         Zhejiang,surveyed_unemployment,2021,4.6,%,bulletin\n\
+         Zhejiang,gdp_growth,twenty-one,8.5,%,\n",
+    )
+    .unwrap();
+    let mut h = harness(sample_app());
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().picked(
+        plantrack::ui::Pick::ImportActualsCsv,
+        vec![csv.clone()],
+        &ctx,
+    );
+    h.run();
+    h.get_by_label("Actuals from zhejiang-2021.csv");
+    h.get_by_label_contains("2 row(s) match targets");
+    h.get_by_label("\"twenty-one\" is not a year");
+    assert!(h.state().session.project.observations.is_empty());
+    h.get_by_label("Record 2 actual(s)").click();
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!(p.observations.len(), 2);
+    let gdp = p.observations.iter().find(|o| o.value == 8.5).unwrap();
+    assert_eq!(gdp.source_ref, "Zhejiang statistical bulletin 2021");
+    assert_eq!(h.state().cache.status.status(gdp.target), Some(Status::Met));
+    assert!(h.state().modal.is_none());
+    // one step to undo
+    h.state_mut().undo();
+    h.run();
+    assert!(h.state().session.project.observations.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}

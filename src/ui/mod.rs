@@ -198,6 +198,8 @@ pub enum Modal {
     },
     ConfirmDeleteDocument(Id),
     ExportOptions(Pick),
+    /// Rows of a CSV of actuals, matched to targets, before they are recorded.
+    CsvPreview(crate::actuals_csv::Preview),
     About,
 }
 
@@ -586,6 +588,17 @@ impl PlanTrackApp {
                 };
                 self.tasks.write_text(path, csv, ctx.clone());
             }
+            Pick::ImportActualsCsv => {
+                match crate::ops::preview_csv(&self.session.project, &first) {
+                    Ok(preview) => self.modal = Some(Modal::CsvPreview(preview)),
+                    Err(e) => {
+                        self.modal = Some(Modal::Message {
+                            title: "Cannot read the CSV".into(),
+                            body: format!("{}: {e}", first.display()),
+                        })
+                    }
+                }
+            }
             Pick::ExportReport => {
                 let project = self.session.project.clone();
                 let province = self.view.province.clone();
@@ -837,6 +850,9 @@ impl PlanTrackApp {
                         purpose: Pick::ImportDocuments,
                     });
                 }
+                if ui.button("Import actuals from CSV...").clicked() {
+                    self.pick(Pick::ImportActualsCsv, &ctx);
+                }
                 ui.menu_button("Import recent", |ui| {
                     if self.prefs.recent_documents.is_empty() {
                         ui.label("No recent documents");
@@ -1005,11 +1021,18 @@ impl PlanTrackApp {
         if dropped.is_empty() {
             return;
         }
-        let (projects, docs): (Vec<PathBuf>, Vec<PathBuf>) = dropped
-            .into_iter()
-            .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
+        let has_ext =
+            |p: &PathBuf, ext: &str| p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext));
+        let (projects, rest): (Vec<PathBuf>, Vec<PathBuf>) =
+            dropped.into_iter().partition(|p| has_ext(p, "ron"));
+        // a dropped table of outcomes goes to the CSV preview, not the document importer
+        let (tables, docs): (Vec<PathBuf>, Vec<PathBuf>) =
+            rest.into_iter().partition(|p| has_ext(p, "csv"));
         if let Some(p) = projects.first() {
             self.open_project(p);
+        }
+        if let Some(t) = tables.first() {
+            self.picked(Pick::ImportActualsCsv, vec![t.clone()], ctx);
         }
         self.start_import(docs, ctx);
     }
@@ -1047,6 +1070,11 @@ impl PlanTrackApp {
                     ui.heading(title);
                     ui.label(body);
                     if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                }
+                Modal::CsvPreview(preview) => {
+                    if csv_preview(self, ui, preview) {
                         close = true;
                     }
                 }
@@ -1109,6 +1137,7 @@ impl PlanTrackApp {
                         Pick::ExportChartSvg => ("File to write", "chart.svg"),
                         Pick::ExportCsv => ("File to write", "targets.csv"),
                         Pick::ExportReport => ("Folder to write the report into", "/path/to/folder"),
+                        Pick::ImportActualsCsv => ("CSV file of actuals", "/path/to/outcomes.csv"),
                     };
                     let label = ui.label(what);
                     ui.add(
@@ -1327,4 +1356,92 @@ impl IdScratch {
             observations: Vec::new(),
         }
     }
+}
+
+/// The preview of a CSV of actuals: every row with what will happen to it. Returns
+/// true when the dialog is done.
+fn csv_preview(
+    app: &mut PlanTrackApp,
+    ui: &mut egui::Ui,
+    preview: &crate::actuals_csv::Preview,
+) -> bool {
+    ui.heading(format!("Actuals from {}", preview.file_name));
+    ui.label(format!(
+        "{} row(s) match targets and give {} actual(s); {} row(s) cannot be recorded.",
+        preview.ok_rows(),
+        preview.actual_count(),
+        preview.bad_rows()
+    ));
+    ui.label(
+        RichText::new(
+            "Rows are matched by province and indicator (canonical key such as gdp_growth, or the label in the table); a figure counts for the targets still running in its year.",
+        )
+        .weak(),
+    );
+    egui::ScrollArea::vertical()
+        .max_height(360.0)
+        .id_salt("csv-preview")
+        .show(ui, |ui| {
+            egui::Grid::new("csv-preview-grid")
+                .striped(true)
+                .show(ui, |ui| {
+                    for h in [
+                        "Line",
+                        "Province",
+                        "Indicator",
+                        "Year",
+                        "Value",
+                        "Unit",
+                        "Outcome",
+                    ] {
+                        ui.label(RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for r in &preview.rows {
+                        ui.label(r.line.to_string());
+                        ui.label(&r.province);
+                        ui.label(&r.indicator);
+                        ui.label(&r.year);
+                        ui.label(&r.value);
+                        ui.label(&r.unit);
+                        match &r.outcome {
+                            Ok(ids) => {
+                                let names: Vec<String> = ids
+                                    .iter()
+                                    .filter_map(|id| app.session.project.finding(*id))
+                                    .map(|f| {
+                                        format!("{} target of {}", f.data.indicator, f.data.year)
+                                    })
+                                    .collect();
+                                ui.label(format!("records for {}", names.join("; ")));
+                            }
+                            Err(e) => {
+                                ui.label(RichText::new(e).color(Color32::from_rgb(213, 94, 0)));
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    let mut done = false;
+    ui.horizontal(|ui| {
+        let n = preview.actual_count();
+        if ui
+            .add_enabled(n > 0, egui::Button::new(format!("Record {n} actual(s)")))
+            .clicked()
+        {
+            let mut next = app.session.project.next_id.max(1);
+            let obs = crate::actuals_csv::observations(&app.session.project, preview, &mut next);
+            app.apply(Change {
+                label: format!("record {n} actual(s) from {}", preview.file_name),
+                observations_after: obs,
+                ..Change::default()
+            });
+            done = true;
+        }
+        if ui.button("Cancel").clicked() {
+            done = true;
+        }
+    });
+    done
 }

@@ -26,6 +26,7 @@ pub enum Pick {
     ExportChartSvg,
     ExportCsv,
     ExportReport,
+    ImportActualsCsv,
 }
 
 impl Pick {
@@ -38,6 +39,7 @@ impl Pick {
             Pick::ExportChartSvg => "Export chart as SVG",
             Pick::ExportCsv => "Export targets as CSV",
             Pick::ExportReport => "Export report folder",
+            Pick::ImportActualsCsv => "Import actuals from CSV",
         }
     }
 }
@@ -146,6 +148,9 @@ impl Tasks {
                     .set_file_name("chart.svg"),
                 Pick::ExportCsv => d.add_filter("CSV", &["csv"]).set_file_name("targets.csv"),
                 Pick::ExportReport => d,
+                Pick::ImportActualsCsv => d
+                    .add_filter("CSV", &["csv", "txt"])
+                    .add_filter("All files", &["*"]),
             };
             let paths: Vec<PathBuf> = match purpose {
                 Pick::ImportDocuments => pollster::block_on(d.pick_files())
@@ -153,7 +158,7 @@ impl Tasks {
                     .into_iter()
                     .map(|f| f.path().to_path_buf())
                     .collect(),
-                Pick::OpenProject => pollster::block_on(d.pick_file())
+                Pick::OpenProject | Pick::ImportActualsCsv => pollster::block_on(d.pick_file())
                     .map(|f| f.path().to_path_buf())
                     .into_iter()
                     .collect(),
