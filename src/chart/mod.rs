@@ -473,7 +473,12 @@ pub fn overview(
     let total: usize = provinces.iter().map(|p| p.1).sum();
     ChartSpec {
         title: "Progress of plan targets by province".into(),
-        subtitle: format!("{total} targets in {} provinces, by status", groups.len()),
+        subtitle: format!(
+            "{total} target{} in {} province{}, by status",
+            if total == 1 { "" } else { "s" },
+            groups.len(),
+            if groups.len() == 1 { "" } else { "s" }
+        ),
         source: source_line(project, docs),
         x_label: "province".into(),
         y_label: "number of targets".into(),
