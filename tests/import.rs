@@ -67,3 +67,52 @@ fn cancelling_stops_inside_a_file() {
     // the bar is complete, so the job can end
     assert_eq!(progress.fraction(), 1.0);
 }
+
+/// What a finding says, without where it sits in its text (HTML reflows the text).
+fn said(text: &str) -> Vec<String> {
+    plantrack::extract::extract("zhejiang-2021-report.txt", text)
+        .iter()
+        .map(|x| {
+            format!(
+                "{:?} {} {} {} {} {} {:?} {}",
+                x.kind, x.province, x.year, x.indicator, x.value, x.unit, x.comparator, x.wording
+            )
+        })
+        .collect()
+}
+
+/// The same content in every encoding and format the importer reads gives the same
+/// findings as its UTF-8 text, and the importer names the encoding it found.
+#[test]
+fn every_encoding_and_format_reads_like_utf8() {
+    let dir = std::path::Path::new("tests/data/formats");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let zh = said(&read("reference.txt"));
+    let latin = said(&read("reference-latin.txt"));
+    assert!(zh.len() >= 20, "the fixture has targets: {}", zh.len());
+    assert_eq!(zh, latin, "the Chinese title line changes nothing");
+    for (file, encoding, format) in [
+        ("utf8-bom.txt", "UTF-8 (BOM)", "text"),
+        ("utf16le-bom.txt", "UTF-16LE (BOM)", "text"),
+        ("utf16be-bom.txt", "UTF-16BE (BOM)", "text"),
+        // encoding_rs decodes GB18030 with its GBK decoder (a superset in decoding)
+        ("gb18030.txt", "GBK", "text"),
+        ("big5.txt", "Big5", "text"),
+        ("windows-1252.txt", "windows-1252", "text"),
+        ("page.html", "UTF-8", "html"),
+        ("report.md", "UTF-8", "markdown"),
+    ] {
+        let imported = plantrack::import::import_path(&dir.join(file))
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(
+            (imported.encoding.as_str(), imported.format.as_str()),
+            (encoding, format),
+            "{file}"
+        );
+        let want = if file == "windows-1252.txt" { &latin } else { &zh };
+        assert_eq!(&said(&imported.text), want, "{file}");
+        if file == "page.html" {
+            assert!(!imported.text.contains("99%"), "scripts are not text");
+        }
+    }
+}
