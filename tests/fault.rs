@@ -86,7 +86,10 @@ fn killed_saves_leave_the_last_or_the_next_complete_project() {
                 break;
             }
             line.clear();
-            assert!(started.elapsed() < Duration::from_secs(60), "the child is stuck");
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "the child is stuck"
+            );
         }
         std::thread::sleep(Duration::from_micros(next(&mut seed) % 30_000));
         child.kill().unwrap();
@@ -94,7 +97,11 @@ fn killed_saves_leave_the_last_or_the_next_complete_project() {
         // the saves it reported before the kill
         let mut rest = String::new();
         let _ = std::io::Read::read_to_string(&mut out, &mut rest);
-        if let Some(k) = rest.lines().filter_map(|l| l.trim().parse::<u64>().ok()).last() {
+        if let Some(k) = rest
+            .lines()
+            .rev()
+            .find_map(|l| l.trim().parse::<u64>().ok())
+        {
             reported = k;
         }
         let loaded = plantrack::store::load(&path)

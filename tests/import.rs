@@ -101,6 +101,7 @@ fn every_encoding_and_format_reads_like_utf8() {
         ("windows-1252.txt", "windows-1252", "text"),
         ("page.html", "UTF-8", "html"),
         ("report.md", "UTF-8", "markdown"),
+        ("report.docx", "UTF-8", "docx"),
     ] {
         let imported = plantrack::import::import_path(&dir.join(file))
             .unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -109,10 +110,57 @@ fn every_encoding_and_format_reads_like_utf8() {
             (encoding, format),
             "{file}"
         );
-        let want = if file == "windows-1252.txt" { &latin } else { &zh };
+        let want = if file == "windows-1252.txt" {
+            &latin
+        } else {
+            &zh
+        };
         assert_eq!(&said(&imported.text), want, "{file}");
         if file == "page.html" {
             assert!(!imported.text.contains("99%"), "scripts are not text");
         }
     }
+}
+
+/// Bad files: each refused with a message a user can act on, nothing panics, and a
+/// zip bomb is stopped at its limit instead of filling the memory.
+#[test]
+fn bad_files_get_clear_messages() {
+    let dir = temp_dir("bad");
+    let formats = std::path::Path::new("tests/data/formats");
+    let docx = std::fs::read(formats.join("report.docx")).unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.txt", vec![], "empty"),
+        (
+            "binary.txt",
+            (0..=255u8).cycle().take(5000).collect(),
+            "not a text document",
+        ),
+        ("truncated.docx", docx[..docx.len() / 2].to_vec(), "damaged"),
+        (
+            "bomb.docx",
+            std::fs::read(formats.join("bomb.docx")).unwrap(),
+            "zip bomb",
+        ),
+        (
+            "archive.zip",
+            std::fs::read(formats.join("archive.zip")).unwrap(),
+            "not supported",
+        ),
+        (
+            "scan.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\n1 0 obj".to_vec(),
+            "PDF files are not supported",
+        ),
+    ];
+    for (name, bytes, want) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let e = plantrack::import::import_path(&path)
+            .expect_err(name)
+            .to_string();
+        assert!(e.contains(want), "{name}: {e}");
+    }
+    let gone = plantrack::import::import_path(&dir.join("vanished.txt")).unwrap_err();
+    assert!(gone.to_string().contains("does not exist"), "{gone}");
 }

@@ -3,6 +3,7 @@
 //! Nothing here touches a project: on error the caller has changed nothing.
 
 mod decode;
+mod docx;
 mod html;
 
 use std::fmt;
@@ -54,7 +55,7 @@ impl fmt::Display for ImportError {
             ),
             ImportError::Binary => write!(
                 f,
-                "this is not a text document (PlanTrack reads .txt, .md and .html files)"
+                "this is not a text document (PlanTrack reads .txt, .md, .html and .docx files)"
             ),
             ImportError::Unsupported(what) => write!(f, "{what} files are not supported"),
             ImportError::Corrupt(why) => write!(f, "the file is damaged: {why}"),
@@ -179,7 +180,7 @@ pub fn import_owned(name: &str, bytes: Vec<u8>) -> Result<Imported, ImportError>
         .unwrap_or_default();
     let (text, encoding, format) = match sniff(&bytes) {
         Sniffed::Pdf => return Err(ImportError::Unsupported("PDF".into())),
-        Sniffed::Zip => return Err(ImportError::Unsupported("Zip and Office (.docx)".into())),
+        Sniffed::Zip => (docx::to_text(&bytes)?, "UTF-8".to_string(), "docx"),
         Sniffed::Binary => return Err(ImportError::Binary),
         Sniffed::Html => {
             let (t, enc) = decode_text(&bytes)?;

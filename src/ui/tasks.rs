@@ -132,7 +132,10 @@ impl Tasks {
                 .set_directory(&dir);
             d = match purpose {
                 Pick::ImportDocuments => d
-                    .add_filter("Documents", &["txt", "md", "markdown", "html", "htm"])
+                    .add_filter(
+                        "Documents",
+                        &["txt", "md", "markdown", "html", "htm", "docx"],
+                    )
                     .add_filter("All files", &["*"]),
                 Pick::OpenProject => {
                     d.add_filter("PlanTrack projects", &["ron", "bak", "recovery"])
