@@ -99,6 +99,15 @@ fn extract_refuses_bad_input() {
     assert!(fails(&run(&["extract", empty.to_str().unwrap()])).contains("empty"));
     fails(&run(&["extract"]));
     fails(&run(&["frobnicate"]));
+    let e = fails(&run(&["extract", "tests/data/formats/bomb.docx"]));
+    assert!(e.contains("zip bomb"), "{e}");
+    let docx = std::fs::read("tests/data/formats/report.docx").unwrap();
+    let cut = dir.join("cut.docx");
+    std::fs::write(&cut, &docx[..docx.len() - 200]).unwrap();
+    assert!(fails(&run(&["extract", cut.to_str().unwrap()])).contains("damaged"));
+    // and a good .docx reads like its text
+    let out = ok(&run(&["extract", "tests/data/formats/report.docx"]));
+    assert!(out.contains("GDP growth"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -253,3 +253,57 @@ fn import_actuals_from_csv_with_a_preview() {
     assert!(h.state().session.project.observations.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The overview chart filters the table: clicking a province's segment of a status
+/// shows that province and status only.
+#[test]
+fn clicking_the_overview_filters_the_table() {
+    let mut h = harness(sample_app());
+    h.run();
+    h.get_by_label("Charts").click();
+    h.run();
+    h.get_by_label("Overview").click();
+    h.run();
+    h.run();
+    let spec = h.state_mut().current_chart().expect("an overview");
+    let plantrack::chart::Body::Bars { groups, bars, .. } = &spec.body else {
+        panic!("bars")
+    };
+    let g = groups
+        .iter()
+        .position(|p| p == "Zhejiang")
+        .expect("Zhejiang");
+    let n = bars
+        .iter()
+        .filter(|b| b.group == g)
+        .map(|b| b.value)
+        .sum::<f64>();
+    // the middle of Zhejiang's bar, in screen coordinates
+    let memory = egui_plot::PlotMemory::load(&h.ctx, egui::Id::new("charts-plot"))
+        .expect("the plot was drawn");
+    let pos = memory
+        .transform()
+        .position_from_point(&egui_plot::PlotPoint::new(g as f64, n / 2.0));
+    h.event(egui::Event::PointerMoved(pos));
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    assert_eq!(h.state().view.province.as_deref(), Some("Zhejiang"));
+    let status = h.state().view.status.expect("a status segment");
+    assert!(!h.state().cache.rows.is_empty());
+    let p = &h.state().session.project;
+    for &i in &h.state().cache.rows {
+        assert_eq!(p.findings[i].data.province, "Zhejiang");
+        assert_eq!(
+            h.state().cache.status.status(p.findings[i].id),
+            Some(status)
+        );
+    }
+}

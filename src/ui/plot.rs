@@ -194,7 +194,9 @@ pub fn draw(
             };
             let k = names.len().max(1) as f64;
             let groups_c = groups.clone();
+            // a fixed id, so that tests (and nothing else) can find its transform
             let resp = Plot::new(id)
+                .id(egui::Id::new(id))
                 .height(height)
                 .legend(Legend::default())
                 .include_y(0.0)
