@@ -90,6 +90,7 @@ fn every_encoding_and_format_reads_like_utf8() {
     let zh = said(&read("reference.txt"));
     let latin = said(&read("reference-latin.txt"));
     assert!(zh.len() >= 20, "the fixture has targets: {}", zh.len());
+    let ascii = said(&read("reference-ascii.txt"));
     assert_eq!(zh, latin, "the Chinese title line changes nothing");
     for (file, encoding, format) in [
         ("utf8-bom.txt", "UTF-8 (BOM)", "text"),
@@ -102,6 +103,7 @@ fn every_encoding_and_format_reads_like_utf8() {
         ("page.html", "UTF-8", "html"),
         ("report.md", "UTF-8", "markdown"),
         ("report.docx", "UTF-8", "docx"),
+        ("report.pdf", "PDF text", "pdf"),
     ] {
         let imported = plantrack::import::import_path(&dir.join(file))
             .unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -110,12 +112,33 @@ fn every_encoding_and_format_reads_like_utf8() {
             (encoding, format),
             "{file}"
         );
-        let want = if file == "windows-1252.txt" {
-            &latin
+        let got = said(&imported.text);
+        if file == "report.pdf" {
+            // A PDF keeps its page's line breaks, not its paragraphs: lines are joined
+            // again by rules (see import/pdf.rs), which can leave a time phrase and a
+            // figure in different paragraphs. The figures must all be there, read the
+            // same; a year may differ for at most 2% of them. (The font has no Chinese
+            // and no curly quotes: the reference is the ASCII text.)
+            assert_eq!(got.len(), ascii.len(), "{file}");
+            let strip_year = |s: &String| {
+                let mut w: Vec<&str> = s.split(' ').collect();
+                w.remove(2);
+                w.join(" ")
+            };
+            let mut differ = 0;
+            for (g, w) in got.iter().zip(&ascii) {
+                assert_eq!(strip_year(g), strip_year(w), "{file}");
+                differ += usize::from(g != w);
+            }
+            assert!(differ * 50 <= ascii.len(), "{file}: {differ} years differ");
         } else {
-            &zh
-        };
-        assert_eq!(&said(&imported.text), want, "{file}");
+            let want = if file == "windows-1252.txt" {
+                &latin
+            } else {
+                &zh
+            };
+            assert_eq!(&got, want, "{file}");
+        }
         if file == "page.html" {
             assert!(!imported.text.contains("99%"), "scripts are not text");
         }
@@ -129,6 +152,7 @@ fn bad_files_get_clear_messages() {
     let dir = temp_dir("bad");
     let formats = std::path::Path::new("tests/data/formats");
     let docx = std::fs::read(formats.join("report.docx")).unwrap();
+    let pdf = std::fs::read(formats.join("report.pdf")).unwrap();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.txt", vec![], "empty"),
         (
@@ -147,10 +171,11 @@ fn bad_files_get_clear_messages() {
             std::fs::read(formats.join("archive.zip")).unwrap(),
             "not supported",
         ),
+        ("truncated.pdf", pdf[..pdf.len() / 2].to_vec(), "damaged"),
         (
-            "scan.pdf",
+            "header-only.pdf",
             b"%PDF-1.7\n%\xe2\xe3\n1 0 obj".to_vec(),
-            "PDF files are not supported",
+            "damaged",
         ),
     ];
     for (name, bytes, want) in cases {

@@ -279,7 +279,7 @@ fn clicking_the_overview_filters_the_table() {
         .map(|b| b.value)
         .sum::<f64>();
     // the middle of Zhejiang's bar, in screen coordinates
-    let memory = egui_plot::PlotMemory::load(&h.ctx, egui::Id::new("charts-plot"))
+    let memory = egui_plot::PlotMemory::load(&h.ctx, egui::Id::unique("charts-plot"))
         .expect("the plot was drawn");
     let pos = memory
         .transform()

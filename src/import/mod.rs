@@ -5,6 +5,7 @@
 mod decode;
 mod docx;
 mod html;
+mod pdf;
 
 use std::fmt;
 use std::path::Path;
@@ -55,7 +56,7 @@ impl fmt::Display for ImportError {
             ),
             ImportError::Binary => write!(
                 f,
-                "this is not a text document (PlanTrack reads .txt, .md, .html and .docx files)"
+                "this is not a text document (PlanTrack reads .txt, .md, .html, .docx and .pdf files)"
             ),
             ImportError::Unsupported(what) => write!(f, "{what} files are not supported"),
             ImportError::Corrupt(why) => write!(f, "the file is damaged: {why}"),
@@ -179,7 +180,7 @@ pub fn import_owned(name: &str, bytes: Vec<u8>) -> Result<Imported, ImportError>
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let (text, encoding, format) = match sniff(&bytes) {
-        Sniffed::Pdf => return Err(ImportError::Unsupported("PDF".into())),
+        Sniffed::Pdf => (pdf::to_text(&bytes)?, "PDF text".to_string(), "pdf"),
         Sniffed::Zip => (docx::to_text(&bytes)?, "UTF-8".to_string(), "docx"),
         Sniffed::Binary => return Err(ImportError::Binary),
         Sniffed::Html => {
@@ -240,7 +241,7 @@ mod tests {
         );
         assert!(matches!(
             import_bytes("a.pdf", b"%PDF-1.4 ..."),
-            Err(ImportError::Unsupported(_))
+            Err(ImportError::Corrupt(_))
         ));
         assert_eq!(
             import_bytes("a.txt", b"   \n\n  "),

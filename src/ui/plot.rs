@@ -196,7 +196,7 @@ pub fn draw(
             let groups_c = groups.clone();
             // a fixed id, so that tests (and nothing else) can find its transform
             let resp = Plot::new(id)
-                .id(egui::Id::new(id))
+                .id(egui::Id::unique(id))
                 .height(height)
                 .legend(Legend::default())
                 .include_y(0.0)

@@ -134,7 +134,7 @@ impl Tasks {
                 Pick::ImportDocuments => d
                     .add_filter(
                         "Documents",
-                        &["txt", "md", "markdown", "html", "htm", "docx"],
+                        &["txt", "md", "markdown", "html", "htm", "docx", "pdf"],
                     )
                     .add_filter("All files", &["*"]),
                 Pick::OpenProject => {
