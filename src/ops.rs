@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::chart::{self, render::ExportOptions};
 use crate::extract;
 use crate::import;
-use crate::model::{Document, Extraction, Id, Kind, Observation, Project, Review, Source};
+use crate::model::{Document, Extraction, Finding, Id, Kind, Observation, Project, Review, Source};
 use crate::progress::StatusIndex;
 
 /// A document read, decoded and extracted, ready to be added to a project.
@@ -174,6 +174,121 @@ pub fn preview_csv(project: &Project, path: &Path) -> Result<crate::actuals_csv:
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     crate::actuals_csv::preview(project, &name, &text)
+}
+
+/// Actuals found in documents for the target's province, indicator and unit, in the
+/// years that bear on it, not yet recorded: proposals the user confirms.
+pub fn match_candidates(
+    p: &crate::model::Project,
+    f: &Finding,
+    recorded_obs: &[Observation],
+) -> Vec<(Finding, String)> {
+    let Some(key) = f.data.indicator_key.as_deref() else {
+        return Vec::new();
+    };
+    let already: std::collections::HashSet<Id> = recorded_obs
+        .iter()
+        .filter_map(|o| match o.source {
+            Source::Finding(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    // a figure already recorded for the year (typed or from another document)
+    let recorded = |year: i32, value: f64| {
+        recorded_obs
+            .iter()
+            .any(|o| o.year == year && (o.value - value).abs() <= 1e-9 * value.abs().max(1.0))
+    };
+    // the years whose figures bear on the target: for a multi-year target the year
+    // before the plan (its starting point, often in the same report) and the plan years
+    let (first_year, same_doc_ok) = match (f.data.period, f.data.baseline) {
+        (Some(per), _) => (per.start - 1, true),
+        (None, Some(b)) => (b.year, true),
+        (None, None) if crate::progress::is_annual_rate(&f.data) => (f.data.year, false),
+        (None, None) => (f.data.year - 5, true),
+    };
+    let cands: Vec<Finding> = p
+        .findings
+        .iter()
+        .filter(|a| {
+            a.data.kind == Kind::Actual
+                && a.review != Review::Rejected
+                && a.data.province == f.data.province
+                && a.data.indicator_key.as_deref() == Some(key)
+                && a.data.unit == f.data.unit
+                                // outcomes of the target's own years: an annual target's year, or the
+                // years after the baseline of a multi-year one
+                                && a.data.year <= f.data.year
+                && a.data.year >= first_year
+                                && (a.doc != f.doc || same_doc_ok)
+                && !recorded(a.data.year, a.data.value)
+                // one figure per year: a period's average growth is not the level
+                && a.data.period.is_none_or(|p| p.start == p.end)
+                && !already.contains(&a.id)
+        })
+        .cloned()
+        .collect();
+    cands
+        .into_iter()
+        .map(|a| {
+            let doc = p
+                .document(a.doc)
+                .map_or(String::new(), |d| d.file_name.clone());
+            (a, doc)
+        })
+        .collect()
+}
+
+/// The actual that records a figure found in a document for a target.
+pub fn actual_from_finding(target: Id, a: &Finding, doc: &str, id: Id) -> Observation {
+    Observation {
+        id: id.max(1),
+        target,
+        year: a.data.year,
+        value: a.data.value,
+        unit: a.data.unit.clone(),
+        note: format!("from {doc}"),
+        source_ref: doc.to_string(),
+        source: Source::Finding(a.id),
+        recorded: crate::util::now_unix(),
+    }
+}
+
+/// After documents are imported: the actuals they state that match existing targets
+/// (same province, canonical indicator and unit, a year that bears on the target, not
+/// yet recorded), as (target, actual, document file name), for the user to confirm.
+pub fn proposals_from(project: &Project, docs: &[Id]) -> Vec<(Id, Finding, String)> {
+    use std::collections::HashSet;
+    let docs: HashSet<Id> = docs.iter().copied().collect();
+    let keys: HashSet<(&str, &str)> = project
+        .findings
+        .iter()
+        .filter(|a| a.data.kind == Kind::Actual && docs.contains(&a.doc))
+        .filter_map(|a| Some((a.data.province.as_str(), a.data.indicator_key.as_deref()?)))
+        .collect();
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for t in &project.findings {
+        let Some(key) = t.data.indicator_key.as_deref() else {
+            continue;
+        };
+        if t.data.kind != Kind::Target
+            || t.review == Review::Rejected
+            || docs.contains(&t.doc)
+            || !keys.contains(&(t.data.province.as_str(), key))
+        {
+            continue;
+        }
+        let recorded: Vec<Observation> = project.observations_of(t.id).cloned().collect();
+        for (a, doc) in match_candidates(project, t, &recorded) {
+            if docs.contains(&a.doc) {
+                out.push((t.id, a, doc));
+            }
+        }
+    }
+    out
 }
 
 /// Record an actual for a target; returns the new observation's id.

@@ -307,3 +307,51 @@ fn clicking_the_overview_filters_the_table() {
         );
     }
 }
+
+/// Importing a later report proposes the outcomes it states for earlier targets; the
+/// user ticks and records them in one step.
+#[test]
+fn a_later_report_proposes_outcomes_for_earlier_targets() {
+    let dir = std::env::temp_dir().join(format!("plantrack-ui-later-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = dir.join("zhejiang-2022-government-work-report.txt");
+    std::fs::write(
+        &doc,
+        "Report on the Work of the Government of Zhejiang Province 2022\n\n\
+         In 2021, the GDP of the province grew by 8.5%, and the surveyed urban unemployment rate was 4.6%.\n",
+    )
+    .unwrap();
+    let mut h = harness(sample_app());
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .picked(plantrack::ui::Pick::ImportDocuments, vec![doc], &ctx);
+    let started = std::time::Instant::now();
+    while !matches!(h.state().modal, Some(plantrack::ui::Modal::Proposals(_))) {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "no proposals: {:?}",
+            h.state().modal
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        // the import repaints as it goes: single frames, not "run until settled"
+        h.step();
+    }
+    h.run_steps(8);
+    h.get_by_label("Outcomes of earlier targets");
+    h.get_by_label_contains("Zhejiang GDP growth target of 2021");
+    assert!(h.state().session.project.observations.is_empty());
+    let n = h.state().view.proposal_checks.len();
+    h.get_by_label(&format!("Record {n} actual(s)")).click();
+    h.run_steps(8);
+    let p = &h.state().session.project;
+    assert_eq!(p.observations.len(), n);
+    let gdp = p
+        .observations
+        .iter()
+        .find(|o| o.value == 8.5)
+        .expect("the GDP growth outcome");
+    assert_eq!(gdp.year, 2021);
+    assert_eq!(h.state().cache.status.status(gdp.target), Some(Status::Met));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -413,7 +413,7 @@ fn selected_data(app: &mut PlanTrackApp, f: &Finding) -> std::rc::Rc<SelectedDat
     actuals.sort_by_key(|o| (o.year, o.id));
     let d = std::rc::Rc::new(SelectedData {
         key,
-        matches: match_candidates(p, f, &actuals),
+        matches: crate::ops::match_candidates(p, f, &actuals),
         actuals,
         timeline: crate::chart::target_timeline(p, &app.cache.status, f.id),
     });
@@ -623,71 +623,6 @@ fn record_form(app: &mut PlanTrackApp, ui: &mut egui::Ui, f: &Finding) {
     });
 }
 
-/// Actuals found in documents for the same province, indicator and unit: one click
-/// records them for this target.
-/// Actuals found in documents for the target's province, indicator and unit, in the
-/// years that bear on it, not yet recorded: proposals the user confirms.
-fn match_candidates(
-    p: &crate::model::Project,
-    f: &Finding,
-    recorded_obs: &[Observation],
-) -> Vec<(Finding, String)> {
-    let Some(key) = f.data.indicator_key.as_deref() else {
-        return Vec::new();
-    };
-    let already: std::collections::HashSet<Id> = recorded_obs
-        .iter()
-        .filter_map(|o| match o.source {
-            Source::Finding(id) => Some(id),
-            _ => None,
-        })
-        .collect();
-    // a figure already recorded for the year (typed or from another document)
-    let recorded = |year: i32, value: f64| {
-        recorded_obs
-            .iter()
-            .any(|o| o.year == year && (o.value - value).abs() <= 1e-9 * value.abs().max(1.0))
-    };
-    // the years whose figures bear on the target: for a multi-year target the year
-    // before the plan (its starting point, often in the same report) and the plan years
-    let (first_year, same_doc_ok) = match (f.data.period, f.data.baseline) {
-        (Some(per), _) => (per.start - 1, true),
-        (None, Some(b)) => (b.year, true),
-        (None, None) if crate::progress::is_annual_rate(&f.data) => (f.data.year, false),
-        (None, None) => (f.data.year - 5, true),
-    };
-    let cands: Vec<Finding> = p
-        .findings
-        .iter()
-        .filter(|a| {
-            a.data.kind == Kind::Actual
-                && a.review != Review::Rejected
-                && a.data.province == f.data.province
-                && a.data.indicator_key.as_deref() == Some(key)
-                && a.data.unit == f.data.unit
-                                // outcomes of the target's own years: an annual target's year, or the
-                // years after the baseline of a multi-year one
-                                && a.data.year <= f.data.year
-                && a.data.year >= first_year
-                                && (a.doc != f.doc || same_doc_ok)
-                && !recorded(a.data.year, a.data.value)
-                // one figure per year: a period's average growth is not the level
-                && a.data.period.is_none_or(|p| p.start == p.end)
-                && !already.contains(&a.id)
-        })
-        .cloned()
-        .collect();
-    cands
-        .into_iter()
-        .map(|a| {
-            let doc = p
-                .document(a.doc)
-                .map_or(String::new(), |d| d.file_name.clone());
-            (a, doc)
-        })
-        .collect()
-}
-
 /// Proposals to record actuals found in documents (see `match_candidates`).
 fn matches_from_documents(
     app: &mut PlanTrackApp,
@@ -707,17 +642,8 @@ fn matches_from_documents(
                 format_quantity(a.data.value, &a.data.unit)
             ));
             if ui.small_button("Use as actual").clicked() {
-                let obs = Observation {
-                    id: app.session.project.next_id.max(1),
-                    target: f.id,
-                    year: a.data.year,
-                    value: a.data.value,
-                    unit: a.data.unit.clone(),
-                    note: format!("from {doc}"),
-                    source_ref: doc.clone(),
-                    source: Source::Finding(a.id),
-                    recorded: crate::util::now_unix(),
-                };
+                let obs =
+                    crate::ops::actual_from_finding(f.id, a, doc, app.session.project.next_id);
                 app.apply(Change {
                     label: format!(
                         "record {} from {doc}",

@@ -133,6 +133,8 @@ pub struct View {
     pub typed_path: String,
     pub scroll_to_selected: bool,
     pub export: ExportOptions,
+    /// Which of the proposed actuals (Modal::Proposals) are ticked.
+    pub proposal_checks: Vec<bool>,
 }
 
 impl Default for View {
@@ -154,6 +156,7 @@ impl Default for View {
             typed_path: String::new(),
             scroll_to_selected: false,
             export: ExportOptions::default(),
+            proposal_checks: Vec::new(),
         }
     }
 }
@@ -200,6 +203,9 @@ pub enum Modal {
     ExportOptions(Pick),
     /// Rows of a CSV of actuals, matched to targets, before they are recorded.
     CsvPreview(crate::actuals_csv::Preview),
+    /// Actuals stated in newly imported documents that match existing targets:
+    /// (target, actual found, document file name), for the user to confirm.
+    Proposals(Vec<(Id, crate::model::Finding, String)>),
     About,
 }
 
@@ -731,6 +737,7 @@ impl PlanTrackApp {
             } else {
                 format!("import {n} documents")
             };
+            let new_docs: Vec<Id> = change.docs_added.iter().map(|b| b.doc.id).collect();
             self.apply(change);
             self.notice = Some((
                 format!("Imported {n} document(s): {found} targets and actuals found."),
@@ -738,6 +745,12 @@ impl PlanTrackApp {
             ));
             if let Some(d) = first_doc {
                 self.view.doc = Some(d);
+            }
+            // a later report states outcomes of earlier targets: offer them at once
+            let proposals = crate::ops::proposals_from(&self.session.project, &new_docs);
+            if !proposals.is_empty() {
+                self.view.proposal_checks = vec![true; proposals.len()];
+                self.modal = Some(Modal::Proposals(proposals));
             }
         }
         if cancelled {
@@ -1070,6 +1083,11 @@ impl PlanTrackApp {
                     ui.heading(title);
                     ui.label(body);
                     if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                }
+                Modal::Proposals(proposals) => {
+                    if proposals_dialog(self, ui, proposals) {
                         close = true;
                     }
                 }
@@ -1440,6 +1458,70 @@ fn csv_preview(
             done = true;
         }
         if ui.button("Cancel").clicked() {
+            done = true;
+        }
+    });
+    done
+}
+
+/// Outcomes found in new documents for existing targets: tick and record. Returns
+/// true when the dialog is done.
+fn proposals_dialog(
+    app: &mut PlanTrackApp,
+    ui: &mut egui::Ui,
+    proposals: &[(Id, crate::model::Finding, String)],
+) -> bool {
+    ui.heading("Outcomes of earlier targets");
+    ui.label(format!(
+        "The new document(s) state {} figure(s) for targets already in the project (same province, indicator and unit). Record the ones you confirm as actuals:",
+        proposals.len()
+    ));
+    app.view.proposal_checks.resize(proposals.len(), true);
+    egui::ScrollArea::vertical()
+        .max_height(360.0)
+        .id_salt("proposals")
+        .show(ui, |ui| {
+            for (i, (target, a, doc)) in proposals.iter().enumerate() {
+                let Some(t) = app.session.project.finding(*target) else {
+                    continue;
+                };
+                let text = format!(
+                    "{} {} target of {} ({}): {} in {} ({doc})",
+                    t.data.province,
+                    t.data.indicator,
+                    t.data.year,
+                    crate::util::format_quantity(t.data.value, &t.data.unit),
+                    crate::util::format_quantity(a.data.value, &a.data.unit),
+                    a.data.year
+                );
+                ui.checkbox(&mut app.view.proposal_checks[i], text);
+            }
+        });
+    let mut done = false;
+    ui.horizontal(|ui| {
+        let n = app.view.proposal_checks.iter().filter(|c| **c).count();
+        if ui
+            .add_enabled(n > 0, egui::Button::new(format!("Record {n} actual(s)")))
+            .clicked()
+        {
+            let mut id = app.session.project.next_id.max(1);
+            let obs: Vec<crate::model::Observation> = proposals
+                .iter()
+                .zip(&app.view.proposal_checks)
+                .filter(|(_, c)| **c)
+                .map(|((t, a, doc), _)| {
+                    id += 1;
+                    crate::ops::actual_from_finding(*t, a, doc, id - 1)
+                })
+                .collect();
+            app.apply(Change {
+                label: format!("record {n} actual(s) found in the new document(s)"),
+                observations_after: obs,
+                ..Change::default()
+            });
+            done = true;
+        }
+        if ui.button("Not now").clicked() {
             done = true;
         }
     });
