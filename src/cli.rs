@@ -53,7 +53,7 @@ struct Args {
     positional: Vec<String>,
 }
 
-const BOOL_FLAGS: &[&str] = &["--json", "--overview", "--csv", "--dry-run"];
+const BOOL_FLAGS: &[&str] = &["--json", "--overview", "--csv", "--dry-run", "--documents"];
 
 impl Args {
     fn parse(args: &[String]) -> Result<Args, String> {
@@ -199,10 +199,34 @@ pub fn extraction_json(doc: &str, text: &str, x: &Extraction) -> serde_json::Val
     o
 }
 
+/// What the extractor settled on for a whole document: report date, its evidence, scope.
+pub fn document_json(doc: &str, text: &str, info: &crate::extract::DocInfo) -> serde_json::Value {
+    let d = &info.date;
+    serde_json::json!({
+        "doc": doc,
+        "report_date": d.display(),
+        "report_year": d.year,
+        "report_date_source": d.source.as_str(),
+        "report_date_evidence": text.get(d.span.0..d.span.1).unwrap_or(""),
+        "scope": info.mode.to_string(),
+    })
+}
+
 fn cmd_extract(a: &Args) -> Result<(), Fail> {
-    a.check_known(&["--json"]).map_err(Fail::Usage)?;
+    a.check_known(&["--json", "--documents"])
+        .map_err(Fail::Usage)?;
     if a.positional.is_empty() {
         return Err(Fail::Usage("give at least one document".into()));
+    }
+    if a.has("--documents") {
+        for path in &a.positional {
+            let imported =
+                crate::import::import_path(Path::new(path)).map_err(|e| format!("{path}: {e}"))?;
+            let name = file_name(path);
+            let (info, _) = crate::extract::extract_with_info(&name, &imported.text);
+            println!("{}", document_json(&name, &imported.text, &info));
+        }
+        return Ok(());
     }
     let mut out = Vec::new();
     let mut table = String::new();

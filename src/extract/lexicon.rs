@@ -261,6 +261,36 @@ impl<V: Clone> PhraseMap<V> {
     }
 }
 
+/// Counts occurrences of a few phrases in a whole text (ASCII case-insensitive, whole
+/// words for Latin script).
+#[derive(Debug, Clone)]
+pub struct CueCounter {
+    automaton: Option<AhoCorasick>,
+}
+
+impl CueCounter {
+    fn new(phrases: &[&str]) -> CueCounter {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(phrases)
+            .ok()
+            .filter(|_| !phrases.is_empty());
+        CueCounter { automaton }
+    }
+
+    pub fn count_in(&self, text: &str) -> usize {
+        let Some(a) = &self.automaton else { return 0 };
+        a.find_iter(text)
+            .filter(|m| {
+                let latin = text.as_bytes()[m.start()].is_ascii_alphabetic();
+                !latin
+                    || (word_boundary_before(text, m.start()) && word_boundary_after(text, m.end()))
+            })
+            .count()
+    }
+}
+
 /// What a gazetteer alias names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceKind {
@@ -342,6 +372,12 @@ pub struct Lexicon {
     pub duration_after: PhraseSet,
     pub superlative: PhraseSet,
     pub subject_after: PhraseSet,
+    pub present: PhraseSet,
+    pub target_nouns: PhraseSet,
+    pub target_verbs: PhraseSet,
+    pub not_target_link: PhraseSet,
+    /// The document's words for itself: "the province", "our city", 全省.
+    pub local_cues: CueCounter,
     pub months: PhraseSet,
     pub year_before: PhraseSet,
     pub ordinal_suffix: PhraseSet,
@@ -674,6 +710,11 @@ impl Lexicon {
             duration_after: set("duration_after"),
             superlative: set("superlative"),
             subject_after: set("subject_after"),
+            present: set("present"),
+            target_nouns: set("target_nouns"),
+            target_verbs: set("target_verbs"),
+            not_target_link: set("not_target_link"),
+            local_cues: CueCounter::new(w.get("local").map(Vec::as_slice).unwrap_or(&[])),
             months: set("months"),
             year_before: set("year_before"),
             ordinal_suffix: set("ordinal_suffix"),

@@ -7,6 +7,7 @@
 //! sentence, paragraph, section and document context, innermost first) and space
 //! (document province, or in a roundup the province the sentence is about).
 
+pub mod document;
 pub mod indicator;
 pub mod lexicon;
 pub mod sentence;
@@ -14,6 +15,8 @@ pub mod text;
 
 use crate::model::{Baseline, Comparator, Extraction, Kind, Period, Span};
 
+use document::floor_boundary;
+pub use document::{DateSource, ReportDate};
 use lexicon::{Hit, Lexicon, PlaceKind};
 use sentence::{Quantity, SentenceReader, TimeRef, When};
 use text::Token;
@@ -24,7 +27,16 @@ pub struct DocInfo {
     pub report_year: i32,
     /// How the report year was found, for the UI ("title", "file name", ...).
     pub report_year_source: &'static str,
+    /// The report date with its evidence.
+    pub date: ReportDate,
     pub mode: Mode,
+}
+
+/// What the user has told the extractor about a document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    /// The year the document was written, when the user corrected it.
+    pub report_year: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +47,16 @@ pub enum Mode {
     National,
     /// A roundup of several provinces: each sentence is attributed on its own.
     Roundup,
+}
+
+impl std::fmt::Display for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Mode::Single(p) => write!(f, "{p}"),
+            Mode::National => f.write_str("national"),
+            Mode::Roundup => f.write_str("roundup"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,13 +90,23 @@ pub fn extract_with_progress(
     text: &str,
     report: &mut dyn FnMut(usize) -> bool,
 ) -> Option<(DocInfo, Vec<Extraction>)> {
+    extract_with_options(file_name, text, &Options::default(), report)
+}
+
+/// Extraction with what the user said about the document (its report year).
+pub fn extract_with_options(
+    file_name: &str,
+    text: &str,
+    options: &Options,
+    report: &mut dyn FnMut(usize) -> bool,
+) -> Option<(DocInfo, Vec<Extraction>)> {
     // reports are spaced out so that they cost nothing next to the work
     const STEP: usize = 1 << 18;
     let lex = Lexicon::get();
     let mut hits = Vec::new();
     lex.scan(text, &mut hits);
     let lines = classify_lines(lex, text);
-    let info = analyze_document(lex, file_name, text, &lines, &hits);
+    let info = analyze_document(lex, options, file_name, text, &lines, &hits);
     let mut walker = Walker {
         lex,
         text,
@@ -89,6 +121,8 @@ pub fn extract_with_progress(
         sents: Vec::new(),
         keys: Default::default(),
         key_buf: String::new(),
+        heading_out: Vec::new(),
+        data_year: Vec::new(),
     };
     let mut next_report = STEP;
     for line in &lines {
@@ -100,13 +134,44 @@ pub fn extract_with_progress(
         }
         match line.kind {
             LineKind::Blank | LineKind::Furniture => {}
-            LineKind::Heading => walker.heading(line),
+            LineKind::Heading => {
+                walker.heading(line);
+                // list and table lines ("Provincial GDP was up by 9.2%", "Hefei 12013.1
+                // 3.5%") carry figures without a full stop
+                let from = walker.out.len();
+                walker.sentence(line.start, line.end, true);
+                walker.heading_out.extend(from..walker.out.len());
+            }
             LineKind::Body => walker.body(line),
         }
     }
-    let out = walker.out;
+    let out = drop_heading_repeats(walker.out, &walker.heading_out);
     report(text.len());
     Some((info, out))
+}
+
+/// A figure of a title or heading that the body states again is the body's: a headline
+/// repeats the story ("China sets 2017 GDP growth target at around 6.5 percent").
+fn drop_heading_repeats(out: Vec<Extraction>, heading: &[usize]) -> Vec<Extraction> {
+    if heading.is_empty() {
+        return out;
+    }
+    let is_heading = |i: usize| heading.binary_search(&i).is_ok();
+    let body: std::collections::HashSet<(u64, &str)> = out
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !is_heading(*i))
+        .map(|(_, x)| (x.value.to_bits(), x.unit.as_str()))
+        .collect();
+    let keep: Vec<bool> = out
+        .iter()
+        .enumerate()
+        .map(|(i, x)| !is_heading(i) || !body.contains(&(x.value.to_bits(), x.unit.as_str())))
+        .collect();
+    out.into_iter()
+        .zip(keep)
+        .filter_map(|(x, k)| k.then_some(x))
+        .collect()
 }
 
 fn classify_lines(lex: &Lexicon, text: &str) -> Vec<Line> {
@@ -161,132 +226,39 @@ fn roman_heading(l: &str) -> bool {
 
 fn analyze_document(
     lex: &Lexicon,
+    options: &Options,
     file_name: &str,
     text: &str,
     lines: &[Line],
     hits: &[(usize, usize, Hit)],
 ) -> DocInfo {
-    let (report_year, report_year_source) = report_year(lex, file_name, text, lines);
-    let mode = document_mode(lex, text, lines, hits);
-    DocInfo {
-        report_year,
-        report_year_source,
-        mode,
-    }
-}
-
-/// Runs of exactly four digits that read as a year, with their byte offsets.
-fn years_in(s: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
-    let b = s.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() {
-            if !b[i].is_ascii_digit() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i - start == 4 {
-                let y = b[start..i]
-                    .iter()
-                    .fold(0i32, |a, d| a * 10 + i32::from(d - b'0'));
-                if (1949..=2100).contains(&y) {
-                    return Some((start, y));
-                }
-            }
-        }
-        None
-    })
-}
-
-/// The year the document reports for: title, "first year of the Nth Five-Year Plan",
-/// the file name, a dated dateline, then the most frequent year.
-fn report_year(lex: &Lexicon, file_name: &str, text: &str, lines: &[Line]) -> (i32, &'static str) {
-    let mut titles = lines
+    let head: Vec<document::HeadLine> = lines
         .iter()
         .filter(|l| l.kind != LineKind::Blank)
-        .take(8)
-        .filter(|l| l.kind != LineKind::Furniture && l.end - l.start <= 200);
-    if let Some(y) = titles.find_map(|l| years_in(&text[l.start..l.end]).map(|(_, y)| y).next()) {
-        return (y, "title");
+        .take(12)
+        .map(|l| document::HeadLine {
+            start: l.start,
+            text: &text[l.start..l.end],
+            furniture: l.kind == LineKind::Furniture,
+        })
+        .collect();
+    let date = match options.report_year {
+        Some(y) => ReportDate {
+            year: y,
+            month: None,
+            day: None,
+            source: DateSource::User,
+            span: (0, 0),
+        },
+        None => document::report_date(file_name, text, &head),
+    };
+    let mode = document_mode(lex, text, lines, hits);
+    DocInfo {
+        report_year: date.year,
+        report_year_source: date.source.as_str(),
+        date,
+        mode,
     }
-    let head_end = floor_boundary(text, 4000);
-    let head = &text[..head_end];
-    let lower = head.to_ascii_lowercase();
-    for marker in ["first year of the", "start of the", "opening year of the"] {
-        if let Some(p) = lower.find(marker) {
-            let after = &lower[p + marker.len()..floor_boundary(&lower, p + marker.len() + 60)];
-            if after.contains("five-year plan") || after.contains("five year plan") {
-                let n: String = after
-                    .trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
-                    .chars()
-                    .take_while(char::is_ascii_digit)
-                    .collect();
-                if let Ok(n) = n.parse::<i32>()
-                    && (3..=20).contains(&n)
-                {
-                    return (1966 + 5 * (n - 3), "five-year plan");
-                }
-            }
-        }
-    }
-    let base = std::path::Path::new(file_name)
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if let Some((_, y)) = years_in(&base).next() {
-        return (y, "file name");
-    }
-    // a dated dateline: "January 26, 2021"
-    let first_body = floor_boundary(text, 1000);
-    let mut best = None;
-    for (i, y) in years_in(&text[..first_body]) {
-        let before = text[..i].trim_end_matches([',', ' ']);
-        let word = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty());
-        let word2 = before
-            .rsplit(|c: char| !c.is_alphabetic())
-            .find(|w| !w.is_empty());
-        if word.is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2)
-            && word2.is_some_and(|w| lex.months.has_word(w))
-        {
-            best = Some(y);
-            break;
-        }
-    }
-    if let Some(y) = best {
-        return (y, "dateline");
-    }
-    let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
-    for (_, y) in years_in(text) {
-        *counts.entry(y).or_default() += 1;
-    }
-    if let Some((&y, _)) = counts.iter().max_by_key(|(y, c)| (**c, **y)) {
-        return (y, "most frequent year");
-    }
-    (current_year(), "today")
-}
-
-fn current_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    crate::util::civil_from_unix(secs).0
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// A place mention in the text.
@@ -393,6 +365,55 @@ fn mention(
     })
 }
 
+/// Words that make "China" a locator, not the subject: "Southwest China's Sichuan province".
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+];
+
+/// A place name that opens a body line as the reporter's location: "BEIJING:",
+/// "BEIJING--", "Beijing, Jan 23 (Xinhua) --" (the last is caught in `mention`).
+fn is_dateline(text: &str, line_start: usize, s: usize, e: usize) -> bool {
+    if !text[line_start..s].trim().is_empty() {
+        return false;
+    }
+    let after = &text[e..];
+    let caps = text[s..e].chars().all(|c| !c.is_lowercase());
+    after.starts_with(':')
+        || after.starts_with("--")
+        || after.starts_with(" --")
+        || after.starts_with('—')
+        || after.starts_with(" —")
+        || after.starts_with(" (")
+        || (caps && (after.starts_with(',') || after.starts_with(" -")))
+}
+
+/// "China" right after a compass word locates a province ("Southwest China's Sichuan").
+fn is_locator(text: &str, s: usize) -> bool {
+    let before = text[..s].trim_end();
+    let w = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    COMPASS.iter().any(|c| w.eq_ignore_ascii_case(c))
+}
+
+/// Weighs who the document is about: each place mention counts for its province (three
+/// times in the title), the country's own words ("China's", "nationwide", "the State
+/// Council") count for the nation, and the document's words for itself ("the province",
+/// "our city") count for whichever province dominates. Datelines, captions and locators
+/// ("Southwest China's ...") count for nothing.
 fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usize, Hit)]) -> Mode {
     let mut w = vec![0.0f64; lex.units.len()];
     let title_end = lines
@@ -401,25 +422,49 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
         .take(6)
         .last()
         .map_or(0, |l| l.end);
+    let national = lex.national as usize;
+    // the lead: the first sentence of the first body line says what the text is about
+    let lead_end = lines
+        .iter()
+        .find(|l| l.kind == LineKind::Body)
+        .map_or(0, |l| {
+            let mut v = Vec::new();
+            text::sentences(text, l.start, l.end, &mut v);
+            v.first().map_or(l.end, |s| s.1)
+        });
     let mut li = 0;
     for &(s, e, hit) in hits {
         let Hit::Place(p) = hit else { continue };
         while li + 1 < lines.len() && lines[li].end < s {
             li += 1;
         }
-        if lines.get(li).is_some_and(|l| l.kind == LineKind::Furniture) {
+        let Some(line) = lines.get(li) else { continue };
+        // a "Source:" line names the publisher, often a local one; other furniture
+        // (captions, credits) says nothing about the text
+        let source_line = line.kind == LineKind::Furniture
+            && text[line.start..line.end]
+                .trim_start()
+                .get(..7)
+                .is_some_and(|h| h.eq_ignore_ascii_case("source:"));
+        if (line.kind == LineKind::Furniture && !source_line) || is_dateline(text, line.start, s, e)
+        {
             continue;
         }
-        let Some(m) = mention(lex, text, s, e, p, lines.get(li).map_or(0, |l| l.start)) else {
+        let Some(m) = mention(lex, text, s, e, p, line.start) else {
             continue;
         };
+        if m.kind == PlaceKind::National && is_locator(text, s) {
+            continue;
+        }
         let mut weight = if m.weak { 0.5 } else { 1.0 };
-        if s < title_end && lines.get(li).is_some_and(|l| l.end - l.start <= 200) {
+        if s < title_end && line.end - line.start <= 200 {
             weight *= 3.0;
+        } else if s < lead_end {
+            weight *= 2.0;
         }
         w[m.unit as usize] += weight;
     }
-    let national = lex.national as usize;
+    let local = lex.local_cues.count_in(text) as f64;
     let total: f64 = w
         .iter()
         .enumerate()
@@ -431,9 +476,21 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
         .enumerate()
         .filter(|(i, _)| *i != national)
         .max_by(|a, b| a.1.total_cmp(b.1));
+    let nat = w[national];
+    if std::env::var_os("PLANTRACK_DEBUG_SCOPE").is_some() {
+        let mut v: Vec<(String, f64)> = w
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| **x > 0.0)
+            .map(|(i, x)| (lex.unit_name(i as u16).to_string(), *x))
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1));
+        eprintln!("scope weights: {v:?} local {local}");
+    }
     if let Some((u, &tw)) = top
-        && tw >= 3.0
-        && tw >= 0.6 * total
+        && tw >= 2.0
+        && tw >= 0.5 * total
+        && tw + local >= 0.5 * nat
     {
         return Mode::Single(lex.unit_name(u as u16).to_string());
     }
@@ -443,20 +500,28 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
             continue;
         }
         let covered = w[r] + members.iter().map(|m| w[*m as usize]).sum::<f64>();
-        if covered >= 0.8 * total {
+        if covered >= 0.8 * total && covered + local >= 0.5 * nat {
             return Mode::Single(lex.unit_name(r as u16).to_string());
         }
     }
-    if w[national] >= 3.0 && w[national] >= total {
-        return Mode::National;
-    }
-    if total == 0.0 {
+    if nat >= 2.0 && nat >= total || total == 0.0 {
         return Mode::National;
     }
     Mode::Roundup
 }
 
 // ---------------------------------------------------------------- walking the text
+
+/// Where a figure's time came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// The sentence states it.
+    Stated,
+    /// The paragraph or section does.
+    Context,
+    /// Nothing does: the document's year.
+    Default,
+}
 
 #[derive(Debug, Clone, Copy)]
 struct Ctx {
@@ -480,6 +545,13 @@ struct Walker<'a> {
     /// Indicator keys by "label\0unit": labels repeat within a document.
     keys: lexicon::WordMap<String, Option<String>>,
     key_buf: String,
+    /// Indexes into `out` of the figures read from headings.
+    heading_out: Vec<usize>,
+    /// The latest year (not after the report's) of the outcomes stated so far: the year
+    /// an outcome without a year of its own reports on ("Its GDP was predicted to rise by
+    /// 7.5 percent" after "Qingdao's economy in 2018 saw high-speed growth").
+    /// Kept per province: in a roundup each province reports on its own year.
+    data_year: Vec<(String, i32)>,
 }
 
 impl<'a> Walker<'a> {
@@ -515,7 +587,9 @@ impl<'a> Walker<'a> {
         });
         let l = &self.text[s..e];
         if year.is_some() || roman_heading(l) {
-            self.section = year;
+            // a heading of the report's own year ("Government Work Report 2019") says no
+            // more than the document does
+            self.section = year.filter(|c| c.year != self.info.report_year || c.period.is_some());
         }
         self.paragraph = None;
         // A sub-heading about one province sets the scene for what follows.
@@ -587,6 +661,14 @@ impl<'a> Walker<'a> {
             if !qs.is_empty() {
                 self.assemble(&reader, &mut qs, &free, &mentions, s, e);
             }
+            // "Qingdao's economy in 2018 saw high-speed growth." opens a paragraph about
+            // 2018: a sentence without figures that names one year is the topic sentence
+            if qs.is_empty()
+                && let [only] = free.as_slice()
+                && let When::Year(y, p) = only.when
+            {
+                self.paragraph = Some(Ctx { year: y, period: p });
+            }
             // A time phrase that opens the sentence sets the scene for the paragraph.
             if let Some(first) = free.first() {
                 let lead_words = text[s..first.pos].split_whitespace().count();
@@ -614,21 +696,32 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn context(&self, free: &[TimeRef], pos: usize, clause_end: usize) -> Ctx {
+    /// The time a figure's sentence and its surroundings give it, innermost first, and
+    /// whether anything gave one at all.
+    fn context(&self, free: &[TimeRef], pos: usize, clause_end: usize) -> (Ctx, Origin) {
         if let Some(r) = free.iter().rev().find(|r| r.pos < pos)
             && let When::Year(y, p) = r.when
         {
-            return Ctx { year: y, period: p };
+            return (Ctx { year: y, period: p }, Origin::Stated);
         }
         if let Some(r) = free.iter().find(|r| r.pos > pos && r.pos < clause_end)
             && let When::Year(y, p) = r.when
         {
-            return Ctx { year: y, period: p };
+            return (Ctx { year: y, period: p }, Origin::Stated);
         }
-        self.paragraph.or(self.section).unwrap_or(Ctx {
-            year: self.info.report_year,
-            period: None,
-        })
+        if let Some(c) = self.paragraph {
+            return (c, Origin::Context);
+        }
+        if let Some(c) = self.section {
+            return (c, Origin::Context);
+        }
+        (
+            Ctx {
+                year: self.info.report_year,
+                period: None,
+            },
+            Origin::Default,
+        )
     }
 
     fn province(&self, mentions: &[Mention], pos: usize) -> String {
@@ -671,6 +764,23 @@ impl<'a> Walker<'a> {
                     None => china(),
                 }
             }
+        }
+    }
+
+    fn data_year_of(&self, province: &str) -> Option<Ctx> {
+        self.data_year
+            .iter()
+            .find(|(p, _)| p == province)
+            .map(|&(_, year)| Ctx { year, period: None })
+    }
+
+    fn note_data_year(&mut self, province: &str, year: i32) {
+        if std::env::var_os("PLANTRACK_DEBUG_SCOPE").is_some() {
+            eprintln!("data year {province} {year}");
+        }
+        match self.data_year.iter_mut().find(|(p, _)| p == province) {
+            Some((_, y)) => *y = (*y).max(year),
+            None => self.data_year.push((province.to_string(), year)),
         }
     }
 
@@ -731,10 +841,40 @@ impl<'a> Walker<'a> {
         if self.lex.future.any_in(text, toks, 0, toks.len()) {
             return Kind::Target;
         }
-        if self.lex.past.any_in(text, toks, 0, toks.len()) {
+        // "Currently, 28.3 gigawatts are installed": a state of the present is an outcome
+        if self.lex.past.any_in(text, toks, 0, toks.len())
+            || self.lex.present.any_in(text, toks, 0, toks.len())
+        {
             return Kind::Actual;
         }
         Kind::Target
+    }
+
+    /// A figure named as a target in a sentence about the past: "compared with last year's
+    /// goal of about 6.5%", "the 2.6% target in 2018", "the report also aimed to create
+    /// more than 11 million urban jobs in 2019".
+    fn restated_target(&self, reader: &SentenceReader, q: &Quantity) -> bool {
+        let toks = reader.toks;
+        let text = self.text;
+        let lex = self.lex;
+        // the clause before the figure
+        let mut a = q.t0;
+        while a > 0 && !reader.is_clause_break(a - 1) && q.t0 - a < 14 {
+            a -= 1;
+        }
+        let noun_near = (a..q.t0).any(|k| {
+            toks[k].kind == text::Tk::Word
+                && lex.target_nouns.has_word(toks[k].text(text))
+                && q.t0 - k <= 5
+                && !(k + 1..q.t0).any(|g| lex.not_target_link.has_word(toks[g].text(text)))
+        });
+        let verb = (a..q.t0).any(|k| {
+            toks[k].kind == text::Tk::Word && lex.target_verbs.has_word(toks[k].text(text))
+        });
+        let after = (q.t1..toks.len().min(q.t1 + 2)).any(|k| {
+            toks[k].kind == text::Tk::Word && lex.target_nouns.has_word(toks[k].text(text))
+        });
+        noun_near || verb || after
     }
 
     /// The stated year decides; within the report year, the plan wording or the tense.
@@ -750,6 +890,9 @@ impl<'a> Walker<'a> {
             return Kind::Target;
         }
         if year < r {
+            if self.restated_target(reader, q) {
+                return Kind::Target;
+            }
             return Kind::Actual;
         }
         *tense.get_or_init(|| self.tense(reader))
@@ -800,18 +943,21 @@ impl<'a> Walker<'a> {
                 .unwrap_or(e);
             semicolon.min(next)
         };
-        let ctxs: Vec<Ctx> = qs
+        let ctxs: Vec<(Ctx, Origin)> = qs
             .iter()
             .map(|q| {
                 let pos = toks[q.tn].start;
-                let base = self.context(free, pos, clause_end(q));
+                let (base, origin) = self.context(free, pos, clause_end(q));
                 match q.time.map(|t| t.when) {
-                    Some(When::Year(y, p)) => Ctx { year: y, period: p },
-                    Some(When::ContextOffset(o)) => Ctx {
-                        year: base.year + o,
-                        period: None,
-                    },
-                    None => base,
+                    Some(When::Year(y, p)) => (Ctx { year: y, period: p }, Origin::Stated),
+                    Some(When::ContextOffset(o)) => (
+                        Ctx {
+                            year: base.year + o,
+                            period: None,
+                        },
+                        Origin::Stated,
+                    ),
+                    None => (base, origin),
                 }
             })
             .collect();
@@ -849,14 +995,26 @@ impl<'a> Walker<'a> {
                 if q.is_start || !q.emit {
                     break 'emit;
                 }
-                let ctx = ctxs[k];
+                let (mut ctx, origin) = ctxs[k];
+                let province = self.province(mentions, toks[q.tn].start);
+                if origin == Origin::Default
+                    && *tense.get_or_init(|| self.tense(reader)) == Kind::Actual
+                    && !q.plan_figure
+                    && let Some(c) = self.data_year_of(&province)
+                {
+                    // an outcome with no year of its own is of the year the text reports on
+                    ctx = c;
+                }
                 let kind = self.kind_of(&tense, reader, q, ctx.year);
+                if kind == Kind::Actual && origin != Origin::Default && ctx.year <= r {
+                    self.note_data_year(&province, ctx.year);
+                }
                 let unit = q.unit.clone().unwrap_or_else(|| "count".into());
                 let wording_start = q.cmp_start.map_or(toks[q.t0].start, |c| toks[c].start);
                 let number = span_of(q);
                 let base = Extraction {
                     kind,
-                    province: self.province(mentions, toks[q.tn].start),
+                    province,
                     year: ctx.year,
                     period: ctx.period,
                     indicator: q.label.clone(),

@@ -140,6 +140,14 @@ impl<'a> SentenceReader<'a> {
         self.word(i).is_some_and(|x| eq_word(x, w))
     }
 
+    /// A clause boundary: ";", ":", "?", "!" or a comma.
+    pub fn is_clause_break(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == Tk::Punct
+            && (CLAUSE_PUNCT.contains(&t.text(self.text))
+                || matches!(t.text(self.text), "," | "，"))
+    }
+
     fn is_clause_punct(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.kind == Tk::Punct && CLAUSE_PUNCT.contains(&t.text(self.text))
@@ -198,15 +206,29 @@ impl<'a> SentenceReader<'a> {
         for &(s, e, hit) in hits {
             match hit {
                 Hit::Horizon(h) => {
-                    // "1.7 times the previous year's increase" names a base, not a date
-                    if text[e..].starts_with("'s") || text[e..].starts_with("’s") {
-                        continue;
+                    // "1.7 times the previous year's increase" names a base, not a date;
+                    // "(compared with) last year's goal of 6.5%" dates the goal
+                    let mut goal = false;
+                    if let Some(rest) = text[e..]
+                        .strip_prefix("'s")
+                        .or_else(|| text[e..].strip_prefix("’s"))
+                    {
+                        let next = rest
+                            .trim_start()
+                            .split(|c: char| !c.is_alphabetic())
+                            .next()
+                            .unwrap_or("");
+                        if !self.lex.target_nouns.has_word(next) {
+                            continue;
+                        }
+                        goal = true;
                     }
                     let prev = preceding_word(text, s);
                     // "an increase of 3.6% over the previous year" compares, it does not date.
-                    let comparing = ["over", "than", "with", "from", "on", "compared", "versus"]
-                        .iter()
-                        .any(|w| prev.eq_ignore_ascii_case(w));
+                    let comparing = !goal
+                        && ["over", "than", "with", "from", "on", "compared", "versus"]
+                            .iter()
+                            .any(|w| prev.eq_ignore_ascii_case(w));
                     let when = match h {
                         Horizon::Report(o) => {
                             if comparing {

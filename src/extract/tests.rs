@@ -253,7 +253,10 @@ fn years_and_horizons() {
 #[test]
 fn report_year_comes_from_the_document() {
     let (info, _) = extract_with_info("notes.txt", "Government Work Report 2023\n\nText.\n");
-    assert_eq!((info.report_year, info.report_year_source), (2023, "title"));
+    assert_eq!(
+        (info.report_year, info.report_year_source),
+        (2023, "report title")
+    );
     let (info, _) = extract_with_info(
         "hubei-2022-report.txt",
         "A long first line without any year in it.\n",
@@ -564,4 +567,117 @@ fn a_later_time_phrase_does_not_reach_across_another_figure() {
             "actual Guangdong 2022 = 3.3 %"
         ]
     );
+}
+
+#[test]
+fn list_and_table_lines_are_read_and_headline_repeats_dropped() {
+    // a highlights list without full stops, under a dated section heading
+    let r = rows(
+        "hl.txt",
+        "Highlights of the 2024 Report on the Work of the Hunan Provincial Government\n\nI. A Review of the Work in 2023\n\nProvincial GDP was up by 4.6%\n\nRetail sales were up by 6.1%\n",
+    );
+    assert_eq!(
+        r,
+        vec!["actual Hunan 2023 = 4.6 %", "actual Hunan 2023 = 6.1 %"]
+    );
+    // a table of cities under its heading
+    let r = rows(
+        "t.txt",
+        "Jiangxi cities publish their data\n\nPub Date:2023-02-10\n\nThe cities of Jiangxi released their figures.\n\n2022 GDP growth of cities in Jiangxi:\n\nNanchang 4.1%\n\nGanzhou 5.2%\n",
+    );
+    assert_eq!(
+        r,
+        vec!["actual Jiangxi 2022 = 4.1 %", "actual Jiangxi 2022 = 5.2 %"]
+    );
+    // the headline's figure is the body's, stated once
+    let r = rows(
+        "h.txt",
+        "Yunnan sets GDP growth target at over 5%\n\nPub Date:2024-01-25\n\nYunnan has set a GDP growth target of above 5 percent this year, the governor said.\n",
+    );
+    assert_eq!(r, vec!["target Yunnan 2024 > 5 %"]);
+}
+
+#[test]
+fn an_outcome_without_a_year_reports_on_the_year_of_the_outcomes_before_it() {
+    let r = rows(
+        "qd.txt",
+        "Primary info of 2019 Weifang Government Work Report\n\nAccording to the report, Weifang's economy in 2018 saw steady growth. Its GDP was estimated to rise by 6.5 percent.\n\nThe general public budget revenue reached 57.1 billion yuan.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Shandong 2018 = 6.5 %",
+            "actual Shandong 2018 = 57,100,000,000 yuan"
+        ]
+    );
+    // the latest year stated, not the base year of a comparison
+    let r = rows(
+        "ne.txt",
+        "Northeast figures\n\nPub Date:2018-01-30\n\nLiaoning grew 4.2 percent in 2017 after 2.5 percent in 2016. Liaoning's retail sales grew 2.9 percent.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Liaoning 2017 = 4.2 %",
+            "actual Liaoning 2016 = 2.5 %",
+            "actual Liaoning 2017 = 2.9 %"
+        ]
+    );
+}
+
+#[test]
+fn present_states_are_outcomes() {
+    let r = rows(
+        "p.txt",
+        "Guangxi plan facts 2016\n\nGuangxi will add 3 gigawatts of wind power by 2020. Currently, 2.1 gigawatts are installed.\n\nAt present, 45 ports are open.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Guangxi 2020 = 3 gw",
+            "actual Guangxi 2016 = 2.1 gw",
+            "actual Guangxi 2016 = 45 count"
+        ]
+    );
+}
+
+#[test]
+fn past_targets_restated_are_targets_of_their_year() {
+    let r = rows(
+        "n.txt",
+        "China Sets 2020 Growth Target\n\nPub Date:2020-05-22\n\nThe government aims for growth of about 6 percent in 2020, compared with last year's goal of around 6.5 percent. The deficit is above the 2.8% target in 2019.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target China 2020 ~ 6 %",
+            "target China 2019 ~ 6.5 %",
+            "target China 2019 = 2.8 %"
+        ]
+    );
+    let r = rows(
+        "m.txt",
+        "Targets met\n\nAdded On June 2, 2021\n\nThe 2020 report aimed to create more than 9 million urban jobs. Some 11.86 million urban jobs were created.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target China 2020 > 9,000,000 count",
+            "actual China 2020 ~ 11,860,000 count"
+        ]
+    );
+}
+
+#[test]
+fn datelines_and_locators_do_not_decide_the_scope() {
+    let (info, _) = extract_with_info(
+        "d.txt",
+        "Facts about the plan\n\nBEIJING: China on Saturday published its plan. China's economy will grow 6 percent. The country will add jobs.\n",
+    );
+    assert_eq!(info.mode, Mode::National);
+    let (info, _) = extract_with_info(
+        "l.txt",
+        "Ordos sets targets\n\nOrdos, a city in North China's Inner Mongolia autonomous region, will grow 7 percent. The city will add 40,000 jobs.\n",
+    );
+    assert_eq!(info.mode, Mode::Single("Inner Mongolia".into()));
 }
