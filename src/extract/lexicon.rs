@@ -373,6 +373,11 @@ pub struct Lexicon {
     pub superlative: PhraseSet,
     pub subject_after: PhraseSet,
     pub present: PhraseSet,
+    pub span_words: PhraseSet,
+    pub seat_of_government: PhraseSet,
+    pub policy_verbs: PhraseSet,
+    /// Sentence openings that refer back: "It", "The province".
+    anaphora_start: Vec<String>,
     pub target_nouns: PhraseSet,
     pub target_verbs: PhraseSet,
     pub not_target_link: PhraseSet,
@@ -711,6 +716,13 @@ impl Lexicon {
             superlative: set("superlative"),
             subject_after: set("subject_after"),
             present: set("present"),
+            span_words: set("span_words"),
+            seat_of_government: set("seat_of_government"),
+            policy_verbs: set("policy_verbs"),
+            anaphora_start: w
+                .get("anaphora_start")
+                .map(|v| v.iter().map(|x| x.to_lowercase()).collect())
+                .unwrap_or_default(),
             target_nouns: set("target_nouns"),
             target_verbs: set("target_verbs"),
             not_target_link: set("not_target_link"),
@@ -796,6 +808,16 @@ impl Lexicon {
     /// The index of a canonical unit name ("Zhejiang", "Central region", "China").
     pub fn unit_by_name(&self, name: &str) -> Option<u16> {
         with_word_key(name, |k| self.unit_index.get(k).copied())
+    }
+
+    /// Does the sentence open with a word that refers back ("It's forecasting ...")?
+    pub fn starts_with_anaphora(&self, sentence: &str) -> bool {
+        self.anaphora_start.iter().any(|a| {
+            sentence.len() >= a.len()
+                && sentence.is_char_boundary(a.len())
+                && sentence[..a.len()].eq_ignore_ascii_case(a)
+                && !sentence[a.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
     }
 
     pub fn is_furniture(&self, line: &str) -> bool {

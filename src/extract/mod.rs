@@ -123,6 +123,9 @@ pub fn extract_with_options(
         key_buf: String::new(),
         heading_out: Vec::new(),
         data_year: Vec::new(),
+        pronoun_start: false,
+        plan: None,
+        lead_seen: 0,
     };
     let mut next_report = STEP;
     for line in &lines {
@@ -274,6 +277,13 @@ struct Mention {
     weak: bool,
     /// Sentence-initial or followed by a verb of saying or planning.
     subject: bool,
+    /// "Tianjin's GDP", "the GDP of Hebei".
+    possessive: bool,
+    /// "resettled in Hebei", "in Beijing, Tianjin and Hebei".
+    locative: bool,
+    /// An aside that does not own the figures near it: "Tianjin, near Beijing, managing
+    /// a 4.5% expansion", "investment from Beijing and Hebei", "faster than Jiangsu".
+    aside: bool,
 }
 
 const NAME_CONTINUERS: &[&str] = &[
@@ -352,17 +362,99 @@ fn mention(
             .take(4)
             .count()
     };
-    let subject =
-        lead <= 3 || possessive || (gap_is_space && lex.subject_after.has_word(next_word));
+    let prev_word = window
+        .trim_end()
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .next()
+        .unwrap_or("");
+    let prev_is = |list: &[&str]| list.iter().any(|w| prev_word.eq_ignore_ascii_case(w));
+    // "Tianjin, near Beijing, managing ...": the verb after an aside has the first name
+    // as its subject
+    let verb_after = |w: &str| {
+        lex.subject_after.has_word(w)
+            || lex.past.has_word(w)
+            || (w.len() > 4 && w.ends_with("ing") && w.starts_with(|c: char| c.is_lowercase()))
+    };
+    let subject = lead <= 3
+        || possessive
+        || (gap_is_space && verb_after(next_word))
+        || (after.starts_with(',') && {
+            // skip one aside: ", near Beijing," / ", the capital of X,"
+            let rest = &after[1..];
+            let first = rest
+                .trim_start()
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            // "Jilin, which grew around 3.5% last year"
+            first.eq_ignore_ascii_case("which")
+                || rest.find(',').is_some_and(|c| {
+                    c < 80 && {
+                        let v = rest[c + 1..]
+                            .trim_start()
+                            .split(|ch: char| !ch.is_alphanumeric())
+                            .next()
+                            .unwrap_or("");
+                        verb_after(v) || v.eq_ignore_ascii_case("which")
+                    }
+                })
+        });
+    let aside = prev_is(&[
+        "near",
+        "from",
+        "than",
+        "to",
+        "with",
+        "like",
+        "including",
+        "neighboring",
+        "neighbouring",
+        "bordering",
+        "beyond",
+        "outside",
+        "among",
+        "between",
+        "besides",
+    ]) && !(prev_word.eq_ignore_ascii_case("with") && subject);
     Some(Mention {
         pos: s,
         end: e,
         initial: lead <= 3 || (clause.len() < window.len() && clause_lead() <= 2),
         unit: place.unit,
         kind: place.kind,
-        weak: hyphen || proper_name,
+        weak: hyphen || proper_name || (place.kind == PlaceKind::National && is_locator(text, s)),
         subject,
+        possessive: possessive || prev_is(&["of"]) || after.starts_with(" of "),
+        locative: prev_is(&["in", "across", "throughout"]),
+        aside,
     })
+}
+
+fn preceding_word_is(text: &str, pos: usize, word: &str) -> bool {
+    text[..pos]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// "its share in the nation's total": the name is inside another noun phrase.
+fn preceded_by_preposition(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .unwrap_or(before)
+        .trim_end();
+    let w = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    [
+        "in", "of", "to", "for", "than", "with", "from", "across", "at", "on", "over",
+    ]
+    .iter()
+    .any(|p| w.eq_ignore_ascii_case(p))
 }
 
 /// Words that make "China" a locator, not the subject: "Southwest China's Sichuan province".
@@ -488,9 +580,9 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
         eprintln!("scope weights: {v:?} local {local}");
     }
     if let Some((u, &tw)) = top
-        && tw >= 2.0
-        && tw >= 0.5 * total
-        && tw + local >= 0.5 * nat
+        && ((tw >= 2.0 && tw >= 0.5 * total && tw + local >= 0.5 * nat)
+            // the only place the text names, and never the country
+            || (tw >= 1.0 && tw == total && nat == 0.0))
     {
         return Mode::Single(lex.unit_name(u as u16).to_string());
     }
@@ -550,6 +642,15 @@ struct Walker<'a> {
     /// The latest year (not after the report's) of the outcomes stated so far: the year
     /// an outcome without a year of its own reports on ("Its GDP was predicted to rise by
     /// 7.5 percent" after "Qingdao's economy in 2018 saw high-speed growth").
+    /// The plan period the document is about, from its title or first sentence ("Facts
+    /// about China's 2016-2020 growth plan"): its targets without a year are for the end
+    /// of the plan.
+    plan: Option<Period>,
+    /// The title and the first sentence have been read.
+    lead_seen: u8,
+    /// The sentence opens with a pronoun or "the province": it goes on about the place
+    /// of the sentence before.
+    pronoun_start: bool,
     /// Kept per province: in a roundup each province reports on its own year.
     data_year: Vec<(String, i32)>,
 }
@@ -585,6 +686,9 @@ impl<'a> Walker<'a> {
             When::Year(y, p) => Some(Ctx { year: y, period: p }),
             When::ContextOffset(_) => None,
         });
+        if self.lead_seen == 0 {
+            self.note_plan(&refs, s, e, true);
+        }
         let l = &self.text[s..e];
         if year.is_some() || roman_heading(l) {
             // a heading of the report's own year ("Government Work Report 2019") says no
@@ -624,6 +728,7 @@ impl<'a> Walker<'a> {
     fn sentence(&mut self, s: usize, e: usize, line_start: bool) {
         let text = self.text;
         let lex = self.lex;
+        self.pronoun_start = lex.starts_with_anaphora(&text[s..e]);
         let hits = self.hits_in(s, e);
         // branch-free per chunk, so the test vectorises
         let has_digit = text.as_bytes()[s..e]
@@ -646,6 +751,9 @@ impl<'a> Walker<'a> {
                 SentenceReader::new(lex, text, &toks, line_start, self.info.report_year);
             reader.number_words = has_digit || hits.iter().any(|h| matches!(h.2, Hit::NumberWord));
             let refs = reader.time_refs(hits);
+            if self.lead_seen < 2 {
+                self.note_plan(&refs, s, e, false);
+            }
             let mut qs = if has_digit || hits.iter().any(|h| matches!(h.2, Hit::NumberWord)) {
                 reader.quantities()
             } else {
@@ -724,40 +832,111 @@ impl<'a> Walker<'a> {
         )
     }
 
-    fn province(&self, mentions: &[Mention], pos: usize) -> String {
+    /// Who a figure at `pos` is about. The sentence's own words decide where they are
+    /// clear: the nearest name before the figure that owns it (a subject or possessive,
+    /// not an aside such as "near Beijing"), or a place the figure is "in" right after it.
+    /// How clear they must be depends on the document: a roundup follows every name, a
+    /// national text only a province that is the subject, a one-province text only
+    /// another place named as the owner (a member province of a regional text, the
+    /// country's own average).
+    fn province(&self, mentions: &[Mention], pos: usize, clause_end: usize) -> String {
         let lex = self.lex;
         let name = |u: u16| lex.unit_name(u).to_string();
         let china = || lex.unit_name(lex.national).to_string();
-        let not_national = |m: &&Mention| m.kind != PlaceKind::National;
-        match &self.info.mode {
-            Mode::Single(u) => u.clone(),
-            Mode::National => mentions
+        let text = self.text;
+        // a difference against a place's figure is not that place's figure: "exceeded the
+        // country's average growth rate by 1.4 percentage points"
+        let owns = |m: &Mention| {
+            let between = &text[m.end..pos];
+            !m.aside
+                && !m.weak
+                && !between
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("than"))
+        };
+        let before = || mentions.iter().filter(|m| m.pos < pos).rev();
+        let after_in = || {
+            mentions
                 .iter()
-                .filter(not_national)
-                .rfind(|m| m.pos < pos && m.subject && !m.weak)
-                .map(|m| name(m.unit))
-                .unwrap_or_else(china),
-            Mode::Roundup => {
-                let mut before = mentions.iter().filter(|m| m.pos < pos).filter(not_national);
-                if let Some(m) = before.clone().rfind(|m| !m.weak) {
+                .filter(|m| m.pos > pos && m.pos < clause_end && m.locative && !m.weak)
+        };
+        match &self.info.mode {
+            Mode::Single(u) => {
+                let own = lex.unit_by_name(u);
+                let members = own.map_or(&[][..], |o| lex.members[o as usize].as_slice());
+                let other = |m: &Mention| Some(m.unit) != own;
+                // the country's own figure in a provincial text: "the national average of
+                // 6.9 percent", "China's GDP grew 6.1%", in the figure's own clause
+                let national_owner = |m: &Mention| {
+                    let between = &text[m.end..pos];
+                    m.kind == PlaceKind::National
+                        && !between.contains([',', ';', ':', '，', '；'])
+                        && (text[m.end..].starts_with(" of ")
+                            || text[m.end..].starts_with("'s")
+                            || text[m.end..].starts_with("’s"))
+                        && !m.locative
+                        && !preceded_by_preposition(text, m.pos)
+                };
+                if let Some(m) = before().find(|m| owns(m) && (m.subject || m.possessive))
+                    && other(m)
+                    && (members.contains(&m.unit) || national_owner(m))
+                {
                     return name(m.unit);
                 }
-                if let Some(m) = before.next_back() {
+                if let Some(m) = after_in().next()
+                    && members.contains(&m.unit)
+                {
+                    return name(m.unit);
+                }
+                u.clone()
+            }
+            Mode::National => {
+                // "Beijing aims to keep inflation at around 3%": the capital stands for
+                // the government
+                let metonym = |m: &Mention| {
+                    lex.seat_of_government.has_word(&text[m.pos..m.end])
+                        && lex.policy_verbs.has_word(
+                            text[m.end..]
+                                .trim_start()
+                                .split(|c: char| !c.is_alphabetic())
+                                .next()
+                                .unwrap_or(""),
+                        )
+                };
+                if let Some(m) = before().find(|m| owns(m) && !metonym(m))
+                    && m.kind != PlaceKind::National
+                    && (m.subject || m.possessive || m.locative)
+                {
+                    return name(m.unit);
+                }
+                if let Some(m) = after_in().find(|m| m.kind != PlaceKind::National) {
+                    return name(m.unit);
+                }
+                if mentions.is_empty()
+                    && self.pronoun_start
+                    && let Some(u) = self.carry
+                {
+                    // "It's forecasting growth of around 5% this year." after a sentence
+                    // about Tianjin
+                    return name(u);
+                }
+                china()
+            }
+            Mode::Roundup => {
+                if let Some(m) = before().find(|m| owns(m)) {
+                    return name(m.unit);
+                }
+                if let Some(m) = before().find(|m| m.kind != PlaceKind::National && !m.aside) {
+                    return name(m.unit);
+                }
+                if let Some(m) = after_in().next() {
                     return name(m.unit);
                 }
                 if let Some(m) = mentions
                     .iter()
-                    .filter(not_national)
-                    .find(|m| m.pos > pos && !m.weak)
+                    .find(|m| m.pos > pos && !m.weak && !m.aside && m.kind != PlaceKind::National)
                 {
                     return name(m.unit);
-                }
-                // "China's CPI will rise about 3 percent": the sentence names the country
-                if mentions
-                    .iter()
-                    .any(|m| m.kind == PlaceKind::National && m.pos < pos && m.subject)
-                {
-                    return china();
                 }
                 match self.carry {
                     Some(u) => name(u),
@@ -767,11 +946,43 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// The title, or a first sentence that speaks of plans and targets, naming a
+    /// five-year span makes it the document's plan period.
+    fn note_plan(&mut self, refs: &[TimeRef], s: usize, e: usize, title: bool) {
+        self.lead_seen = if title { 1 } else { 2 };
+        let l = self.text[s..e].to_lowercase();
+        let about_plans = title
+            || ["plan", "outline", "draft", "blueprint", "targets", "goals"]
+                .iter()
+                .any(|w| l.contains(w));
+        if !about_plans {
+            return;
+        }
+        if let Some(p) = refs.iter().find_map(|r| match r.when {
+            When::Year(_, Some(p)) if p.end - p.start == 4 => Some(p),
+            _ => None,
+        }) {
+            self.plan = Some(p);
+        }
+    }
+
+    /// Does the sentence state a rate or total over a span ("a year", "on average", "a
+    /// total of")?
+    fn over_a_span(&self, reader: &SentenceReader) -> bool {
+        self.lex
+            .span_words
+            .any_in(self.text, reader.toks, 0, reader.toks.len())
+    }
+
     fn data_year_of(&self, province: &str) -> Option<Ctx> {
-        self.data_year
-            .iter()
-            .find(|(p, _)| p == province)
-            .map(|&(_, year)| Ctx { year, period: None })
+        let own = self.data_year.iter().find(|(p, _)| p == province);
+        // in a roundup each province reports on its own year; elsewhere the text does
+        let year = match (&self.info.mode, own) {
+            (_, Some(&(_, y))) => Some(y),
+            (Mode::Roundup, None) => None,
+            (_, None) => self.data_year.iter().map(|&(_, y)| y).max(),
+        };
+        year.map(|year| Ctx { year, period: None })
     }
 
     fn note_data_year(&mut self, province: &str, year: i32) {
@@ -801,7 +1012,16 @@ impl<'a> Walker<'a> {
     /// ("Jiangxi and Sichuan both set ...", "Shanghai, Beijing and Tianjin ..."): each
     /// figure after them is a statement about each. Returns the runs with their ends.
     fn coordinated_subjects(&self, mentions: &[Mention]) -> Vec<(Vec<u16>, usize)> {
-        if !matches!(self.info.mode, Mode::Roundup) {
+        // in a one-province text only the member provinces of a regional one
+        let members: Option<&[u16]> = match &self.info.mode {
+            Mode::Single(u) => Some(
+                self.lex
+                    .unit_by_name(u)
+                    .map_or(&[][..], |o| self.lex.members[o as usize].as_slice()),
+            ),
+            _ => None,
+        };
+        if members.is_some_and(<[u16]>::is_empty) {
             return Vec::new();
         }
         let provinces: Vec<&Mention> = mentions
@@ -826,7 +1046,12 @@ impl<'a> Walker<'a> {
             }
             let mut units: Vec<u16> = run.iter().map(|m| m.unit).collect();
             units.dedup();
-            if run[0].initial && units.len() >= 2 {
+            // "The GDP of both Beijing and Hebei reached ..."
+            let both = preceding_word_is(self.text, run[0].pos, "both");
+            if (run[0].initial || both)
+                && units.len() >= 2
+                && members.is_none_or(|ms| units.iter().all(|u| ms.contains(u)))
+            {
                 runs.push((units, run[run.len() - 1].end));
             }
             i += run.len();
@@ -848,6 +1073,13 @@ impl<'a> Walker<'a> {
             return Kind::Actual;
         }
         Kind::Target
+    }
+
+    /// "Currently, 28.3 gigawatts are installed": the present, and no past verb.
+    fn present_only(&self, reader: &SentenceReader) -> bool {
+        let (toks, text) = (reader.toks, self.text);
+        self.lex.present.any_in(text, toks, 0, toks.len())
+            && !self.lex.past.any_in(text, toks, 0, toks.len())
     }
 
     /// A figure named as a target in a sentence about the past: "compared with last year's
@@ -937,7 +1169,7 @@ impl<'a> Walker<'a> {
                 .map_or(e, |k| toks[k].start);
             let next = qs
                 .iter()
-                .filter(|n| n.t0 >= q.t1)
+                .filter(|n| n.t0 >= q.t1 && n.conversion_of.is_none())
                 .map(|n| toks[n.t0].start)
                 .min()
                 .unwrap_or(e);
@@ -959,6 +1191,13 @@ impl<'a> Walker<'a> {
                     ),
                     None => (base, origin),
                 }
+            })
+            .collect();
+        // a conversion in brackets is of the figure's own time
+        let ctxs: Vec<(Ctx, Origin)> = (0..qs.len())
+            .map(|k| match qs[k].conversion_of {
+                Some(m) if qs[k].time.is_none() => ctxs[m],
+                _ => ctxs[k],
             })
             .collect();
         let span_of = |q: &Quantity| Span::new(toks[q.t0].start, toks[q.t1 - 1].end);
@@ -996,14 +1235,23 @@ impl<'a> Walker<'a> {
                     break 'emit;
                 }
                 let (mut ctx, origin) = ctxs[k];
-                let province = self.province(mentions, toks[q.tn].start);
-                if origin == Origin::Default
-                    && *tense.get_or_init(|| self.tense(reader)) == Kind::Actual
-                    && !q.plan_figure
-                    && let Some(c) = self.data_year_of(&province)
-                {
-                    // an outcome with no year of its own is of the year the text reports on
-                    ctx = c;
+                let province = self.province(mentions, toks[q.tn].start, clause_end(q));
+                if origin == Origin::Default {
+                    let t = *tense.get_or_init(|| self.tense(reader));
+                    if t == Kind::Actual && !q.plan_figure && !self.present_only(reader) {
+                        // an outcome with no year of its own is of the year the text
+                        // reports on
+                        if let Some(c) = self.data_year_of(&province) {
+                            ctx = c;
+                        }
+                    } else if t == Kind::Target
+                        && let Some(p) = self.plan
+                    {
+                        ctx = Ctx {
+                            year: p.end,
+                            period: self.over_a_span(reader).then_some(p),
+                        };
+                    }
                 }
                 let kind = self.kind_of(&tense, reader, q, ctx.year);
                 if kind == Kind::Actual && origin != Origin::Default && ctx.year <= r {
@@ -1083,7 +1331,7 @@ impl<'a> Walker<'a> {
                             comparator: Comparator::Eq,
                             wording: text[toks[bq.t0].start..span_of(bq).end].to_string(),
                             number: span_of(bq),
-                            province: self.province(mentions, toks[bq.tn].start),
+                            province: self.province(mentions, toks[bq.tn].start, clause_end(bq)),
                             ..base.clone()
                         });
                     }

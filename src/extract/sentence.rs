@@ -35,6 +35,9 @@ pub struct Quantity {
     pub plan_figure: bool,
     /// Time phrase attached right after the number ("481 billion yuan in 2015").
     pub time: Option<TimeRef>,
+    /// A conversion in brackets of the figure before ("10 trillion yuan ($1.4 trillion)"):
+    /// the index of that figure.
+    pub conversion_of: Option<usize>,
     /// Token range of the words the label is read from.
     pub label: String,
     pub integer: bool,
@@ -296,6 +299,21 @@ impl<'a> SentenceReader<'a> {
             let y: i32 = self.tok_text(i).parse().unwrap_or(0);
             let prev = i.checked_sub(1).and_then(|k| self.word(k)).unwrap_or("");
             if eq_word(prev, "since") || eq_word(prev, "than") {
+                continue;
+            }
+            // the base of a comparison, not the figure's date: "up two percentage points
+            // from 2017", "greater than in 2017", "1.8 times that of 2013", "from 2015
+            // levels" (but "from 2016 to 2020" is a period, read below)
+            let prev2 = i.checked_sub(2).and_then(|k| self.word(k)).unwrap_or("");
+            let base_of = (eq_word(prev, "from") && self.period_end(i).is_none())
+                || (eq_word(prev, "in") && eq_word(prev2, "than"))
+                || (eq_word(prev, "of")
+                    && ["that", "those", "level", "levels"]
+                        .iter()
+                        .any(|w| eq_word(prev2, w)))
+                || eq_word(prev, "versus")
+                || eq_word(prev, "vs");
+            if base_of {
                 continue;
             }
             // "2021-2025", "from 2016 to 2020"
@@ -727,6 +745,7 @@ impl<'a> SentenceReader<'a> {
             plan_figure,
             time: None,
             label: String::new(),
+            conversion_of: None,
             integer,
         })
     }
@@ -916,6 +935,7 @@ impl<'a> SentenceReader<'a> {
                 plan_figure: false,
                 time: None,
                 label: String::new(),
+                conversion_of: None,
                 integer: false,
             });
         }
@@ -974,15 +994,30 @@ impl<'a> SentenceReader<'a> {
             plan_figure: false,
             time: None,
             label: String::new(),
+            conversion_of: None,
             integer: true,
         })
     }
 
-    /// Links between quantities: "from X to Y", ranges, coordinated lists.
+    /// Links between quantities: "from X to Y", ranges, coordinated lists, conversions.
     fn link(&self, qs: &mut [Quantity]) {
         let text = self.text;
         let toks = self.toks;
         let n = qs.len();
+        // "216.5 billion yuan (US$32.2 billion)", "120,000 yuan (about USD 17,808)"
+        for k in 1..n {
+            let open = (qs[k - 1].t1..qs[k].t0).all(|g| {
+                matches!(
+                    toks[g].text(text),
+                    "(" | "（" | "about" | "around" | "approx" | "roughly" | "some"
+                )
+            });
+            let has_paren =
+                (qs[k - 1].t1..qs[k].t0).any(|g| matches!(toks[g].text(text), "(" | "（"));
+            if open && has_paren && qs[k - 1].unit != qs[k].unit {
+                qs[k].conversion_of = Some(k - 1);
+            }
+        }
         let between_only = |a: usize, b: usize, allowed: &[&str]| {
             (a..b).all(|k| {
                 let s = toks[k].text(text);
@@ -1154,6 +1189,13 @@ impl<'a> SentenceReader<'a> {
                 // only; otherwise ("reached 11.08 trillion yuan last year, up 2.3
                 // percent") it dates the rest of the clause as well
                 attached[r] = qs[k].is_start;
+                // "exceeded 10 trillion yuan ($1.4 trillion) last year": the figure and
+                // its conversion
+                if let Some(main) = qs[k].conversion_of
+                    && qs[main].time.is_none()
+                {
+                    qs[main].time = Some(*tr);
+                }
             }
         }
         attached
