@@ -180,7 +180,7 @@ pub fn unit_label(unit: &str) -> String {
         "tce_per_10k_yuan" => "tons of standard coal per 10,000 yuan".into(),
         "sqkm" => "square kilometers".into(),
         "usd" => "US dollars".into(),
-        "ug_m3" => "µg/m³".into(),
+        "ug_per_m3" | "ug_m3" => "µg/m³".into(),
         u => u.into(),
     }
 }

@@ -373,6 +373,7 @@ pub struct Lexicon {
     pub superlative: PhraseSet,
     pub subject_after: PhraseSet,
     pub present: PhraseSet,
+    pub money_nouns: PhraseSet,
     pub span_words: PhraseSet,
     pub seat_of_government: PhraseSet,
     pub policy_verbs: PhraseSet,
@@ -628,6 +629,9 @@ impl Lexicon {
                     .collect()
             })
             .unwrap_or_default();
+        // "four trillion yuan", "five billion tonnes"
+        let mut unit_phrases = unit_phrases;
+        unit_phrases.extend(["trillion", "billion", "million"]);
         for (w, v) in NUMBER_WORDS {
             if matches!(*w, "half" | "third" | "thirds" | "quarter") {
                 patterns.push((*w).to_string());
@@ -716,6 +720,7 @@ impl Lexicon {
             superlative: set("superlative"),
             subject_after: set("subject_after"),
             present: set("present"),
+            money_nouns: set("money_nouns"),
             span_words: set("span_words"),
             seat_of_government: set("seat_of_government"),
             policy_verbs: set("policy_verbs"),

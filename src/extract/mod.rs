@@ -1150,6 +1150,27 @@ impl<'a> Walker<'a> {
         for (q, l) in qs.iter_mut().zip(labels) {
             q.label = l;
         }
+        // a unit left out where the indicator leaves no doubt: "General public budget
+        // revenue was 41.134 billion" is in yuan, "the integration index reached 45.3" an
+        // index value
+        for q in qs.iter_mut() {
+            if !q.bare {
+                continue;
+            }
+            let label = q.label.to_lowercase();
+            let last = label.rsplit(' ').next().unwrap_or("");
+            if last == "index" {
+                q.unit = Some("index".into());
+                q.bare = false;
+            } else if q.multiplied
+                && label
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| self.lex.money_nouns.has_word(w))
+            {
+                q.unit = Some("yuan".into());
+                q.bare = false;
+            }
+        }
         // starts of one "from ... to" share a time phrase given to any of them
         for k in 0..qs.len() {
             if qs[k].is_start

@@ -35,6 +35,8 @@ pub struct Quantity {
     pub plan_figure: bool,
     /// Time phrase attached right after the number ("481 billion yuan in 2015").
     pub time: Option<TimeRef>,
+    /// A multiplier word was applied ("41.134 billion").
+    pub multiplied: bool,
     /// A conversion in brackets of the figure before ("10 trillion yuan ($1.4 trillion)"):
     /// the index of that figure.
     pub conversion_of: Option<usize>,
@@ -511,7 +513,12 @@ impl<'a> SentenceReader<'a> {
                 return None; // "per 10,000 people" is part of a unit
             }
         }
-        // compound adjectives: "15-year", "10-minute"
+        // compound adjectives: "15-year", "10-minute"; but a multiple written with a
+        // hyphen is one: "up 8,000-times", "a 1,500-fold increase"
+        let hyphen_multiple = next.is_some_and(|n| {
+            self.word(n + 1)
+                .is_some_and(|w| eq_word(w, "times") || eq_word(w, "fold"))
+        });
         if let Some(n) = next
             && adj_next
             && toks[n].kind == Tk::Punct
@@ -519,6 +526,7 @@ impl<'a> SentenceReader<'a> {
             && toks
                 .get(n + 1)
                 .is_some_and(|w| w.kind == Tk::Word && self.adjacent(n, n + 1))
+            && !hyphen_multiple
         {
             return None;
         }
@@ -563,11 +571,13 @@ impl<'a> SentenceReader<'a> {
                 t0 = p;
             }
         }
+        let mut multiplied = false;
         if unit.is_none()
             && let Some((len, m)) = lex.multipliers.longest_at(text, toks, j)
         {
             value *= m;
             j += len;
+            multiplied = true;
         }
         if unit.is_none() {
             if toks
@@ -582,14 +592,34 @@ impl<'a> SentenceReader<'a> {
             }
         }
         if let Some((len, u)) = lex.units_prefix.longest_ending_at(text, toks, t0) {
-            if unit.is_none() {
+            // a currency sign decides: "$8.69 billion yuan" is in dollars
+            let sign = toks[t0 - 1].kind == Tk::Punct;
+            if unit.is_none() || (sign && unit.as_deref() == Some("yuan")) {
                 unit = Some(u);
             }
             t0 -= len;
         }
 
+        // skip the hyphen of "8,000-times"
+        if hyphen_multiple && unit.is_none() {
+            if let Some((len, u)) = lex.units_after.longest_at(text, toks, j + 1) {
+                unit = Some(u);
+                j += 1 + len;
+            }
+        }
         match unit.as_deref() {
-            Some("times") if integer && (s.contains(',') || value >= 20.0) => {
+            // "the train ran 1,399 times" counts runs; "up by more than 20,000 times the
+            // 1953 figure" and "8,000-times" are multiples
+            Some("times")
+                if integer
+                    && (s.contains(',') || value >= 20.0)
+                    && !hyphen_multiple
+                    && !self.word(j).is_some_and(|w| {
+                        ["the", "that", "those", "as", "of", "over", "than", "compared"]
+                            .iter()
+                            .any(|x| eq_word(w, x))
+                    }) =>
+            {
                 unit = Some("count".into());
             }
             Some("years" | "months" | "days" | "hours" | "minutes") => {
@@ -695,7 +725,7 @@ impl<'a> SentenceReader<'a> {
                     | "tons"
                     | "yuan"
                     | "usd"
-                    | "ha"
+                    | "hectares"
                     | "kw"
                     | "kwh"
                     | "m3"
@@ -746,6 +776,7 @@ impl<'a> SentenceReader<'a> {
             time: None,
             label: String::new(),
             conversion_of: None,
+            multiplied,
             integer,
         })
     }
@@ -936,6 +967,7 @@ impl<'a> SentenceReader<'a> {
                 time: None,
                 label: String::new(),
                 conversion_of: None,
+                multiplied: false,
                 integer: false,
             });
         }
@@ -951,6 +983,15 @@ impl<'a> SentenceReader<'a> {
             j += 1;
         }
         let prev = i.checked_sub(1).and_then(|p| self.word(p)).unwrap_or("");
+        // "four trillion yuan", "five billion tonnes equivalent of coal"
+        let mut multiplied = false;
+        if let Some((len, m)) = lex.multipliers.longest_at(text, toks, j)
+            && m >= 1e6
+        {
+            value *= m;
+            j += len;
+            multiplied = true;
+        }
         let unit = lex.units_after.longest_at(text, toks, j);
         let measured = match &unit {
             Some((_, u)) => !matches!(u.as_str(), "times"),
@@ -995,6 +1036,7 @@ impl<'a> SentenceReader<'a> {
             time: None,
             label: String::new(),
             conversion_of: None,
+            multiplied,
             integer: true,
         })
     }
