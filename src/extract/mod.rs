@@ -148,9 +148,27 @@ pub fn extract_with_options(
             LineKind::Body => walker.body(line),
         }
     }
-    let out = drop_heading_repeats(walker.out, &walker.heading_out);
+    let mut out = drop_heading_repeats(walker.out, &walker.heading_out);
+    drop_cut_off(text, &mut out);
     report(text.len());
     Some((info, out))
+}
+
+/// Excerpts cut off mid-sentence ("... growing by 7.7", "worth 1 tril"): a number at the
+/// very end may itself be cut, or lose its unit or object, so it is not reported.
+fn drop_cut_off(text: &str, out: &mut Vec<Extraction>) {
+    let end = text.trim_end();
+    let complete = end.ends_with([
+        '.', '。', '!', '?', '！', '？', '"', '”', ')', '）', ']', '】', '…', ';', '；',
+    ]);
+    if complete || end.is_empty() {
+        return;
+    }
+    // nothing after the figure but one (cut) word
+    out.retain(|x| {
+        end.get(x.number.end..)
+            .is_none_or(|rest| rest.trim().contains(char::is_whitespace))
+    });
 }
 
 /// A figure of a title or heading that the body states again is the body's: a headline

@@ -194,6 +194,20 @@ impl<'a> SentenceReader<'a> {
         {
             return true;
         }
+        // the second year of "2016-2020"
+        if i >= 2
+            && is_dash(self.tok_text(i - 1))
+            && self.toks[i - 2].kind == Tk::Num
+            && self.tok_text(i - 2).len() == 4
+        {
+            return true;
+        }
+        // "their 2020 targets", "the 2022 GDP data", "the 2016-2020 period"
+        if let Some(w) = self.word(i + 1)
+            && self.lex.year_nouns.has_word(w)
+        {
+            return true;
+        }
         match self.word(i + 1) {
             Some(w) => {
                 let lower_start = w.starts_with(|c: char| c.is_lowercase());
@@ -470,7 +484,14 @@ impl<'a> SentenceReader<'a> {
                 }
             }
         }
-        if self.is_date_part(i) || self.in_quotes(t.start) {
+        // a quoted target ("more than 7%, and strive to reach 8%") is a figure; a quoted
+        // name ("13 strategies") is not
+        let quoted_figure = next.is_some_and(|n| {
+            matches!(toks[n].text(text), "%" | "％")
+                || lex.units_after.longest_at(text, toks, n).is_some()
+                || lex.multipliers.longest_at(text, toks, n).is_some()
+        });
+        if self.is_date_part(i) || (self.in_quotes(t.start) && !quoted_figure) {
             return None;
         }
         // "[292]", "(1)"
@@ -615,9 +636,11 @@ impl<'a> SentenceReader<'a> {
                     && (s.contains(',') || value >= 20.0)
                     && !hyphen_multiple
                     && !self.word(j).is_some_and(|w| {
-                        ["the", "that", "those", "as", "of", "over", "than", "compared"]
-                            .iter()
-                            .any(|x| eq_word(w, x))
+                        [
+                            "the", "that", "those", "as", "of", "over", "than", "compared",
+                        ]
+                        .iter()
+                        .any(|x| eq_word(w, x))
                     }) =>
             {
                 unit = Some("count".into());
@@ -696,7 +719,11 @@ impl<'a> SentenceReader<'a> {
         if unit.is_none() {
             let (a, b) = self.noun_phrase(j);
             if b > a {
-                if lex.meta_nouns.longest_at(text, toks, a).is_some() {
+                // "31 major cities, provinces and autonomous regions", "the 38 targets"
+                if lex.meta_nouns.longest_at(text, toks, a).is_some()
+                    || (a..b.min(a + 3))
+                        .any(|k| lex.group_nouns.longest_at(text, toks, k).is_some())
+                {
                     return None;
                 }
                 unit = Some("count".into());
@@ -704,8 +731,15 @@ impl<'a> SentenceReader<'a> {
             }
         }
         if unit.is_none() {
+            // "up 0.36 and 0.67 percentage points": the unit is written once, at the end
+            let unit_follows = toks.get(j).is_some_and(|t| {
+                matches!(t.text(text), "," | "，" | "、")
+                    || eq_word(t.text(text), "and")
+                    || eq_word(t.text(text), "or")
+            }) && toks.get(j + 1).is_some_and(|t| t.kind == Tk::Num);
             let vouched = lex.bare_before.longest_ending_at(text, toks, t0).is_some()
-                || lex.cmp_before.longest_ending_at(text, toks, t0).is_some();
+                || lex.cmp_before.longest_ending_at(text, toks, t0).is_some()
+                || unit_follows;
             if !vouched {
                 return None;
             }
@@ -1186,6 +1220,17 @@ impl<'a> SentenceReader<'a> {
             used[k + 1] = true;
         }
 
+        // a unit written once after a list: "up 0.36 and 0.67 percentage points"
+        for k in (0..n.saturating_sub(1)).rev() {
+            if qs[k].bare
+                && !qs[k + 1].bare
+                && qs[k].t1 < qs[k + 1].t0
+                && between_only(qs[k].t1, qs[k + 1].t0, &[",", "and", "or", "，", "、"])
+            {
+                qs[k].unit = qs[k + 1].unit.clone();
+                qs[k].bare = false;
+            }
+        }
         // coordinated lists share a comparator: "exceed 8.5 trillion yuan and 130,000 yuan"
         for k in 1..n {
             if qs[k].cmp.is_some() || qs[k].is_start {
