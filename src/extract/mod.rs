@@ -164,10 +164,16 @@ fn drop_cut_off(text: &str, out: &mut Vec<Extraction>) {
     if complete || end.is_empty() {
         return;
     }
-    // nothing after the figure but one (cut) word
+    // nothing after the figure but one (cut) word, or the figure ends the text without
+    // its unit ("... growing by 7.7"); "was up by 6.1%" at the end is whole
     out.retain(|x| {
-        end.get(x.number.end..)
-            .is_none_or(|rest| rest.trim().contains(char::is_whitespace))
+        let Some(rest) = end.get(x.number.end..) else {
+            return true;
+        };
+        let rest = rest.trim();
+        let ends_on_digit =
+            end[x.number.start..x.number.end].ends_with(|c: char| c.is_ascii_digit());
+        rest.contains(char::is_whitespace) || (rest.is_empty() && !ends_on_digit)
     });
 }
 
@@ -1077,22 +1083,6 @@ impl<'a> Walker<'a> {
         runs
     }
 
-    /// The tense of a sentence: does it speak of the future, or report the past?
-    fn tense(&self, reader: &SentenceReader) -> Kind {
-        let toks = reader.toks;
-        let text = self.text;
-        if self.lex.future.any_in(text, toks, 0, toks.len()) {
-            return Kind::Target;
-        }
-        // "Currently, 28.3 gigawatts are installed": a state of the present is an outcome
-        if self.lex.past.any_in(text, toks, 0, toks.len())
-            || self.lex.present.any_in(text, toks, 0, toks.len())
-        {
-            return Kind::Actual;
-        }
-        Kind::Target
-    }
-
     /// "Currently, 28.3 gigawatts are installed": the present, and no past verb.
     fn present_only(&self, reader: &SentenceReader) -> bool {
         let (toks, text) = (reader.toks, self.text);
@@ -1128,13 +1118,7 @@ impl<'a> Walker<'a> {
     }
 
     /// The stated year decides; within the report year, the plan wording or the tense.
-    fn kind_of(
-        &self,
-        tense: &std::cell::OnceCell<Kind>,
-        reader: &SentenceReader,
-        q: &Quantity,
-        year: i32,
-    ) -> Kind {
+    fn kind_of(&self, reader: &SentenceReader, q: &Quantity, year: i32) -> Kind {
         let r = self.info.report_year;
         if q.plan_figure || year > r {
             return Kind::Target;
@@ -1145,7 +1129,51 @@ impl<'a> Walker<'a> {
             }
             return Kind::Actual;
         }
-        *tense.get_or_init(|| self.tense(reader))
+        self.tense_at(reader, q.t0)
+    }
+
+    /// The tense that governs the figure starting at token `at`: the nearest sign of
+    /// tense before it in its sentence (or, with none before, after it). A form such as
+    /// "kept" or "controlled" is a participle, not a past verb, without an auxiliary in a
+    /// sentence that speaks of the future ("will grow 6%, with unemployment kept within
+    /// 5.5%"); weaker signs of the future ("goals", "to be") count where nothing else does.
+    fn tense_at(&self, reader: &SentenceReader, at: usize) -> Kind {
+        let toks = reader.toks;
+        let text = self.text;
+        let lex = self.lex;
+        let strong_future = lex.future.any_in(text, toks, 0, toks.len());
+        let mark = |end: usize| -> Option<Kind> {
+            if lex.future.longest_ending_at(text, toks, end).is_some() {
+                return Some(Kind::Target);
+            }
+            if let Some(len) = lex.past.longest_ending_at(text, toks, end) {
+                let w = toks[end - 1].text(text);
+                let ambiguous = len == 1 && (w.ends_with("ed") || lex.participle_like.has_word(w));
+                let aux = end >= 2
+                    && toks[end - 2].kind == text::Tk::Word
+                    && lex.auxiliary.has_word(toks[end - 2].text(text));
+                if !ambiguous || aux || !strong_future {
+                    return Some(Kind::Actual);
+                }
+            }
+            if lex.present.longest_ending_at(text, toks, end).is_some() {
+                return Some(Kind::Actual);
+            }
+            None
+        };
+        let weak = |end: usize| lex.weak_future.longest_ending_at(text, toks, end).is_some();
+        let at = at.min(toks.len());
+        // the nearest sign before the figure, a weak one only if it is nearer than any
+        // other
+        for end in (1..=at).rev() {
+            if let Some(k) = mark(end) {
+                return k;
+            }
+            if weak(end) {
+                return Kind::Target;
+            }
+        }
+        (at + 1..=toks.len()).find_map(mark).unwrap_or(Kind::Target)
     }
 
     fn assemble(
@@ -1240,7 +1268,6 @@ impl<'a> Walker<'a> {
             })
             .collect();
         let span_of = |q: &Quantity| Span::new(toks[q.t0].start, toks[q.t1 - 1].end);
-        let tense = std::cell::OnceCell::new();
         // outputs of this sentence start here (a start shared by two ends is output once)
         let first_out = self.out.len();
         // provinces named together as a subject, and the figures that follow each run
@@ -1276,7 +1303,7 @@ impl<'a> Walker<'a> {
                 let (mut ctx, origin) = ctxs[k];
                 let province = self.province(mentions, toks[q.tn].start, clause_end(q));
                 if origin == Origin::Default {
-                    let t = *tense.get_or_init(|| self.tense(reader));
+                    let t = self.tense_at(reader, q.t0);
                     if t == Kind::Actual && !q.plan_figure && !self.present_only(reader) {
                         // an outcome with no year of its own is of the year the text
                         // reports on
@@ -1292,7 +1319,7 @@ impl<'a> Walker<'a> {
                         };
                     }
                 }
-                let kind = self.kind_of(&tense, reader, q, ctx.year);
+                let kind = self.kind_of(reader, q, ctx.year);
                 if kind == Kind::Actual && origin != Origin::Default && ctx.year <= r {
                     self.note_data_year(&province, ctx.year);
                 }
@@ -1355,7 +1382,7 @@ impl<'a> Walker<'a> {
                         let bkind = if year < r {
                             Kind::Actual
                         } else {
-                            self.kind_of(&tense, reader, bq, year)
+                            self.kind_of(reader, bq, year)
                         };
                         let bunit = bq.unit.clone().unwrap_or_else(|| unit.clone());
                         let bkey =
