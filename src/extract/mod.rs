@@ -15,6 +15,8 @@ pub mod text;
 
 use crate::model::{Baseline, Comparator, Extraction, Kind, Period, Span};
 
+use lexicon::eq_word;
+
 use document::floor_boundary;
 pub use document::{DateSource, ReportDate};
 use lexicon::{Hit, Lexicon, PlaceKind};
@@ -1083,6 +1085,63 @@ impl<'a> Walker<'a> {
         runs
     }
 
+    /// "(those with annual revenue of greater than 20 million yuan)": the size that defines
+    /// a set of enterprises.
+    fn defines_a_set(&self, reader: &SentenceReader, q: &Quantity) -> bool {
+        let toks = reader.toks;
+        let text = self.text;
+        let start = q.cmp_start.unwrap_or(q.t0);
+        let from = start.saturating_sub(6);
+        let words: Vec<&str> = toks[from..start]
+            .iter()
+            .filter(|t| t.kind == text::Tk::Word)
+            .map(|t| t.text(text))
+            .collect();
+        words.iter().any(|w| eq_word(w, "annual"))
+            && words.iter().any(|w| self.lex.size_nouns.has_word(w))
+            && words.last().is_some_and(|w| eq_word(w, "of"))
+    }
+
+    /// The nearest subject before the figure is an unnamed group of provinces ("Twelve
+    /// provinces", "many major economic provinces", "all localities") and no province is
+    /// named after it. A regional text's "the three provinces" is the region itself.
+    fn about_a_group(&self, reader: &SentenceReader, mentions: &[Mention], q: &Quantity) -> bool {
+        if matches!(self.info.mode, Mode::Single(_)) {
+            return false;
+        }
+        let toks = reader.toks;
+        let text = self.text;
+        // "Twelve provinces", "other provinces", "many major economic provinces", "all
+        // localities": a group noun with a quantifier before it
+        let quantified = |g: usize| {
+            (g.saturating_sub(3)..g).any(|k| {
+                let w = toks[k].text(text);
+                toks[k].kind == text::Tk::Num
+                    || self.lex.number_word(w).is_some_and(|v| v >= 2.0)
+                    || self.lex.group_quantifiers.has_word(w)
+            })
+        };
+        let Some(g) = (0..q.t0).rev().find(|&k| {
+            toks[k].kind == text::Tk::Word
+                && self.lex.group_nouns.has_word(toks[k].text(text))
+                && quantified(k)
+        }) else {
+            return false;
+        };
+        // "Jiangsu and Zhejiang provinces" names them
+        let named_before = g > 0
+            && mentions
+                .iter()
+                .any(|m| m.end <= toks[g].start && toks[g].start - m.end <= 2);
+        let named_after = mentions.iter().any(|m| {
+            m.pos > toks[g].end
+                && m.pos < toks[q.t0].start
+                && !m.aside
+                && m.kind != PlaceKind::National
+        });
+        !named_before && !named_after
+    }
+
     /// "Currently, 28.3 gigawatts are installed": the present, and no past verb.
     fn present_only(&self, reader: &SentenceReader) -> bool {
         let (toks, text) = (reader.toks, self.text);
@@ -1118,13 +1177,18 @@ impl<'a> Walker<'a> {
     }
 
     /// The stated year decides; within the report year, the plan wording or the tense.
-    fn kind_of(&self, reader: &SentenceReader, q: &Quantity, year: i32) -> Kind {
+    fn kind_of(&self, reader: &SentenceReader, qs: &[Quantity], k: usize, year: i32) -> Kind {
+        let q = &qs[k];
         let r = self.info.report_year;
         if q.plan_figure || year > r {
             return Kind::Target;
         }
         if year < r {
-            if self.restated_target(reader, q) {
+            // either end of a range: "the target range of 6 percent to 6.5 percent"
+            if self.restated_target(reader, q)
+                || q.range_with
+                    .is_some_and(|o| self.restated_target(reader, &qs[o]))
+            {
                 return Kind::Target;
             }
             return Kind::Actual;
@@ -1292,12 +1356,27 @@ impl<'a> Walker<'a> {
             })
             .collect();
         let respectively = self.text[s..e].contains("respectively");
+        // figures that are not statements about a province: a definition ("enterprises
+        // with an annual business turnover of at least 20 million yuan") or a statement
+        // about an unnamed group ("Twelve provinces ... projected growth of around 6%")
+        let mut skipped: Vec<bool> = (0..qs.len())
+            .map(|k| {
+                self.defines_a_set(reader, &qs[k]) || self.about_a_group(reader, mentions, &qs[k])
+            })
+            .collect();
+        for k in 0..qs.len() {
+            if let Some(m) = qs[k].conversion_of
+                && skipped[m]
+            {
+                skipped[k] = true;
+            }
+        }
         let sentence = Span::new(s, e);
         for k in 0..qs.len() {
             let pushed_from = self.out.len();
             'emit: {
                 let q = &qs[k];
-                if q.is_start || !q.emit {
+                if q.is_start || !q.emit || skipped[k] {
                     break 'emit;
                 }
                 let (mut ctx, origin) = ctxs[k];
@@ -1319,7 +1398,7 @@ impl<'a> Walker<'a> {
                         };
                     }
                 }
-                let kind = self.kind_of(reader, q, ctx.year);
+                let kind = self.kind_of(reader, qs, k, ctx.year);
                 if kind == Kind::Actual && origin != Origin::Default && ctx.year <= r {
                     self.note_data_year(&province, ctx.year);
                 }
@@ -1382,7 +1461,7 @@ impl<'a> Walker<'a> {
                         let bkind = if year < r {
                             Kind::Actual
                         } else {
-                            self.kind_of(reader, bq, year)
+                            self.kind_of(reader, qs, b, year)
                         };
                         let bunit = bq.unit.clone().unwrap_or_else(|| unit.clone());
                         let bkey =

@@ -35,6 +35,8 @@ pub struct Quantity {
     pub plan_figure: bool,
     /// Time phrase attached right after the number ("481 billion yuan in 2015").
     pub time: Option<TimeRef>,
+    /// The other end of a range ("6.5-6.7 percent for 2016"): both ends share time.
+    pub range_with: Option<usize>,
     /// A multiplier word was applied ("41.134 billion").
     pub multiplied: bool,
     /// A conversion in brackets of the figure before ("10 trillion yuan ($1.4 trillion)"):
@@ -810,6 +812,7 @@ impl<'a> SentenceReader<'a> {
             time: None,
             label: String::new(),
             conversion_of: None,
+            range_with: None,
             multiplied,
             integer,
         })
@@ -919,6 +922,30 @@ impl<'a> SentenceReader<'a> {
         let glued = |a: usize, b: usize| b < toks.len() && self.adjacent(a, b);
         let lw = w.to_ascii_lowercase();
         let fraction = matches!(lw.as_str(), "half" | "third" | "thirds" | "quarter");
+        // "the first half of 2023", "the third quarter", "within half an hour": periods
+        // and durations, not shares
+        if fraction {
+            let prev = i.checked_sub(1).and_then(|p| self.word(p)).unwrap_or("");
+            let next = self.word(i + 1).unwrap_or("");
+            if ["first", "second", "latter", "former", "last", "fourth"]
+                .iter()
+                .any(|w| eq_word(prev, w))
+                || ((eq_word(next, "an") || eq_word(next, "a"))
+                    && self.word(i + 2).is_some_and(|u| {
+                        lex.units_after
+                            .longest_at(text, toks, i + 2)
+                            .is_some_and(|(_, u)| {
+                                matches!(
+                                    u.as_str(),
+                                    "hours" | "days" | "years" | "months" | "minutes"
+                                )
+                            })
+                            || eq_word(u, "hour")
+                    }))
+            {
+                return None;
+            }
+        }
         // "one-third", "two-thirds": a fraction written with a hyphen
         let hyphen_before =
             i > 1 && glued(i - 1, i) && is_dash(self.tok_text(i - 1)) && glued(i - 2, i - 1);
@@ -1001,6 +1028,7 @@ impl<'a> SentenceReader<'a> {
                 time: None,
                 label: String::new(),
                 conversion_of: None,
+                range_with: None,
                 multiplied: false,
                 integer: false,
             });
@@ -1070,6 +1098,7 @@ impl<'a> SentenceReader<'a> {
             time: None,
             label: String::new(),
             conversion_of: None,
+            range_with: None,
             multiplied,
             integer: true,
         })
@@ -1198,6 +1227,17 @@ impl<'a> SentenceReader<'a> {
             if !(is_range_sep || between) {
                 continue;
             }
+            // "has increased 2.6 times to 11,400": a change, then the level it led to
+            let before = qs[k].cmp_start.unwrap_or(qs[k].t0);
+            let change = eq_word(sep, "to")
+                && before > 0
+                && self
+                    .word(before - 1)
+                    .is_some_and(|w| eq_word(w, "by") || self.lex.change_verbs.has_word(w))
+                && (qs[k + 1].bare || qs[k].unit != qs[k + 1].unit);
+            if change {
+                continue;
+            }
             let (ua, ub) = (qs[k].unit.clone(), qs[k + 1].unit.clone());
             if qs[k].bare || ua.is_none() {
                 qs[k].unit = ub.clone();
@@ -1213,6 +1253,8 @@ impl<'a> SentenceReader<'a> {
             }
             qs[k].cmp.get_or_insert(Comparator::Ge);
             qs[k + 1].cmp.get_or_insert(Comparator::Le);
+            qs[k].range_with = Some(k + 1);
+            qs[k + 1].range_with = Some(k);
             if qs[k + 1].cmp_start.is_none() {
                 qs[k + 1].cmp_start = Some(qs[k].cmp_start.unwrap_or(qs[k].t0));
             }
@@ -1277,11 +1319,14 @@ impl<'a> SentenceReader<'a> {
                 // percent") it dates the rest of the clause as well
                 attached[r] = qs[k].is_start;
                 // "exceeded 10 trillion yuan ($1.4 trillion) last year": the figure and
-                // its conversion
-                if let Some(main) = qs[k].conversion_of
-                    && qs[main].time.is_none()
+                // its conversion; "a target range of 6.5-6.7 percent for 2016": both ends
+                for other in [qs[k].conversion_of, qs[k].range_with]
+                    .into_iter()
+                    .flatten()
                 {
-                    qs[main].time = Some(*tr);
+                    if qs[other].time.is_none() {
+                        qs[other].time = Some(*tr);
+                    }
                 }
             }
         }
