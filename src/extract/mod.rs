@@ -123,13 +123,14 @@ pub fn extract_with_options(
         sents: Vec::new(),
         keys: Default::default(),
         key_buf: String::new(),
-        heading_out: Vec::new(),
         data_year: Vec::new(),
         pronoun_start: false,
         plan: None,
         lead_seen: 0,
     };
     let mut next_report = STEP;
+    let mut parts = Parts::default();
+    let mut seen_body = false;
     for line in &lines {
         if line.start >= next_report {
             next_report = line.start + STEP;
@@ -145,12 +146,24 @@ pub fn extract_with_options(
                 // 3.5%") carry figures without a full stop
                 let from = walker.out.len();
                 walker.sentence(line.start, line.end, true);
-                walker.heading_out.extend(from..walker.out.len());
+                let part = if seen_body {
+                    &mut parts.heading
+                } else {
+                    &mut parts.title
+                };
+                part.extend(from..walker.out.len());
             }
-            LineKind::Body => walker.body(line),
+            LineKind::Body => {
+                let from = walker.out.len();
+                walker.body(line);
+                if !seen_body {
+                    parts.lede.extend(from..walker.out.len());
+                }
+                seen_body = true;
+            }
         }
     }
-    let mut out = drop_heading_repeats(walker.out, &walker.heading_out);
+    let mut out = drop_heading_repeats(walker.out, &parts);
     drop_cut_off(text, &mut out);
     report(text.len());
     Some((info, out))
@@ -180,27 +193,63 @@ fn drop_cut_off(text: &str, out: &mut Vec<Extraction>) {
 }
 
 /// A figure of a title or heading that the body states again is the body's: a headline
-/// repeats the story ("China sets 2017 GDP growth target at around 6.5 percent").
-fn drop_heading_repeats(out: Vec<Extraction>, heading: &[usize]) -> Vec<Extraction> {
-    if heading.is_empty() {
-        return out;
-    }
-    let is_heading = |i: usize| heading.binary_search(&i).is_ok();
-    let body: std::collections::HashSet<(u64, &str)> = out
+/// repeats the story ("China sets 2017 GDP growth target at around 6.5 percent"), a
+/// subheading its section ("To provide more than 600,000 new jobs"). A heading inside the
+/// text repeats a figure only if the body gives it for the same indicator: a list line such
+/// as "Provincial GDP was up by 9.2%" stays. The first paragraph is a lede when the rest of
+/// the text restates every one of its figures.
+fn drop_heading_repeats(out: Vec<Extraction>, parts: &Parts) -> Vec<Extraction> {
+    let has = |v: &[usize], i: usize| v.binary_search(&i).is_ok();
+    let rest: Vec<&Extraction> = out
         .iter()
         .enumerate()
-        .filter(|(i, _)| !is_heading(*i))
-        .map(|(_, x)| (x.value.to_bits(), x.unit.as_str()))
+        .filter(|(i, _)| {
+            !has(&parts.title, *i) && !has(&parts.heading, *i) && !has(&parts.lede, *i)
+        })
+        .map(|(_, x)| x)
         .collect();
+    let body: Vec<&Extraction> = out
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !has(&parts.title, *i) && !has(&parts.heading, *i))
+        .map(|(_, x)| x)
+        .collect();
+    let same = |a: &Extraction, b: &Extraction| a.value == b.value && a.unit == b.unit;
+    let lede_restated = parts.lede.len() >= 2
+        && parts
+            .lede
+            .iter()
+            .all(|&i| rest.iter().any(|b| same(&out[i], b)));
     let keep: Vec<bool> = out
         .iter()
         .enumerate()
-        .map(|(i, x)| !is_heading(i) || !body.contains(&(x.value.to_bits(), x.unit.as_str())))
+        .map(|(i, x)| {
+            if has(&parts.lede, i) {
+                !lede_restated
+            } else if has(&parts.title, i) {
+                !body.iter().any(|b| same(x, b))
+            } else if has(&parts.heading, i) {
+                !body.iter().any(|b| {
+                    same(x, b) && x.indicator_key.is_some() && x.indicator_key == b.indicator_key
+                })
+            } else {
+                true
+            }
+        })
         .collect();
     out.into_iter()
         .zip(keep)
         .filter_map(|(x, k)| k.then_some(x))
         .collect()
+}
+
+/// Indexes into the findings of those read from the title block (headings before the
+/// first paragraph), from later headings, and from the first paragraph.
+#[derive(Default)]
+struct Parts {
+    title: Vec<usize>,
+    heading: Vec<usize>,
+    lede: Vec<usize>,
 }
 
 fn classify_lines(lex: &Lexicon, text: &str) -> Vec<Line> {
@@ -663,8 +712,6 @@ struct Walker<'a> {
     /// Indicator keys by "label\0unit": labels repeat within a document.
     keys: lexicon::WordMap<String, Option<String>>,
     key_buf: String,
-    /// Indexes into `out` of the figures read from headings.
-    heading_out: Vec<usize>,
     /// The latest year (not after the report's) of the outcomes stated so far: the year
     /// an outcome without a year of its own reports on ("Its GDP was predicted to rise by
     /// 7.5 percent" after "Qingdao's economy in 2018 saw high-speed growth").
