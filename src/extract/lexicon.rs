@@ -831,6 +831,18 @@ impl Lexicon {
         with_word_key(name, |k| self.unit_index.get(k).copied())
     }
 
+    /// Does the sentence open with the document's word for its own place ("The region's
+    /// combined GDP")? In a one-place text that is the place itself.
+    pub fn starts_with_self(&self, sentence: &str) -> bool {
+        let l = sentence
+            .get(..sentence.len().min(24))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        ["the region", "the province", "the city", "the municipality"]
+            .iter()
+            .any(|p| l.starts_with(p))
+    }
+
     /// Does the sentence open with a word that refers back ("It's forecasting ...")?
     pub fn starts_with_anaphora(&self, sentence: &str) -> bool {
         self.anaphora_start.iter().any(|a| {

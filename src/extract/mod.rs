@@ -32,6 +32,10 @@ pub struct DocInfo {
     /// The report date with its evidence.
     pub date: ReportDate,
     pub mode: Mode,
+    /// A work report, or a text of the first months of its year: outcomes it states
+    /// without a year are of the year before (reviews, communiques, "It is estimated that
+    /// GDP grew 6.6%").
+    pub reviews_last_year: bool,
 }
 
 /// What the user has told the extractor about a document.
@@ -125,6 +129,7 @@ pub fn extract_with_options(
         key_buf: String::new(),
         data_year: Vec::new(),
         pronoun_start: false,
+        same_paragraph: false,
         plan: None,
         lead_seen: 0,
     };
@@ -331,9 +336,20 @@ fn analyze_document(
         None => document::report_date(file_name, text, &head),
     };
     let mode = document_mode(lex, text, lines, hits);
+    let head_lower = text[..floor_boundary(text, 1500)].to_lowercase();
+    let work_report = matches!(date.source, DateSource::ReportTitle | DateSource::Delivered)
+        || [
+            "work report",
+            "report on the work",
+            "政府工作报告",
+            "政府工作報告",
+        ]
+        .iter()
+        .any(|w| head_lower.contains(w));
     DocInfo {
         report_year: date.year,
         report_year_source: date.source.as_str(),
+        reviews_last_year: work_report,
         date,
         mode,
     }
@@ -442,6 +458,20 @@ fn mention(
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
         .next()
         .unwrap_or("");
+    // the word before, looking past an article: "exceeded the country's average"
+    let prev_word = if ["the", "a", "an"]
+        .iter()
+        .any(|a| prev_word.eq_ignore_ascii_case(a))
+    {
+        let w = window.trim_end();
+        let w = &w[..w.len() - prev_word.len()];
+        w.trim_end()
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or("")
+    } else {
+        prev_word
+    };
     let prev_is = |list: &[&str]| list.iter().any(|w| prev_word.eq_ignore_ascii_case(w));
     // "Tianjin, near Beijing, managing ...": the verb after an aside has the first name
     // as its subject
@@ -478,6 +508,11 @@ fn mention(
         "near",
         "from",
         "than",
+        "exceeded",
+        "exceeding",
+        "surpassed",
+        "outpaced",
+        "beat",
         "to",
         "with",
         "like",
@@ -721,6 +756,8 @@ struct Walker<'a> {
     plan: Option<Period>,
     /// The title and the first sentence have been read.
     lead_seen: u8,
+    /// The sentence is not the first of its paragraph.
+    same_paragraph: bool,
     /// The sentence opens with a pronoun or "the province": it goes on about the place
     /// of the sentence before.
     pronoun_start: bool,
@@ -801,7 +838,9 @@ impl<'a> Walker<'a> {
     fn sentence(&mut self, s: usize, e: usize, line_start: bool) {
         let text = self.text;
         let lex = self.lex;
-        self.pronoun_start = lex.starts_with_anaphora(&text[s..e]);
+        self.pronoun_start = lex.starts_with_anaphora(&text[s..e])
+            && !(matches!(self.info.mode, Mode::Single(_)) && lex.starts_with_self(&text[s..e]));
+        self.same_paragraph = !line_start;
         let hits = self.hits_in(s, e);
         // branch-free per chunk, so the test vectorises
         let has_digit = text.as_bytes()[s..e]
@@ -847,6 +886,7 @@ impl<'a> Walker<'a> {
             if qs.is_empty()
                 && let [only] = free.as_slice()
                 && let When::Year(y, p) = only.when
+                && self.before_the_verb(&reader, only.tok)
             {
                 self.paragraph = Some(Ctx { year: y, period: p });
             }
@@ -925,7 +965,7 @@ impl<'a> Walker<'a> {
                 && !m.weak
                 && !between
                     .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("than"))
+                    .any(|w| w.eq_ignore_ascii_case("than"))
         };
         let before = || mentions.iter().filter(|m| m.pos < pos).rev();
         let after_in = || {
@@ -956,10 +996,22 @@ impl<'a> Walker<'a> {
                 {
                     return name(m.unit);
                 }
-                if let Some(m) = after_in().next()
+                // "resettled in Hebei"; but "in Beijing, Tianjin and Hebei" is the region
+                let after: Vec<&Mention> = after_in().collect();
+                if let Some(m) = after.first()
                     && members.contains(&m.unit)
+                    && !after.iter().any(|o| o.unit != m.unit)
                 {
                     return name(m.unit);
+                }
+                // "The figure fell within the target range ...", or any sentence naming no
+                // place, after a sentence of the same paragraph about a member province
+                if (self.pronoun_start || self.same_paragraph)
+                    && !mentions.iter().any(|m| m.pos < pos)
+                    && let Some(c) = self.carry
+                    && members.contains(&c)
+                {
+                    return name(c);
                 }
                 u.clone()
             }
@@ -1132,6 +1184,17 @@ impl<'a> Walker<'a> {
         runs
     }
 
+    /// Is token `at` in the subject, before the first verb of the sentence ("Qingdao's
+    /// economy in 2018 saw ..." but not "... was approved for construction in 2012")?
+    fn before_the_verb(&self, reader: &SentenceReader, at: usize) -> bool {
+        let (toks, text, lex) = (reader.toks, self.text, self.lex);
+        !(1..=at).any(|end| {
+            lex.past.longest_ending_at(text, toks, end).is_some()
+                || lex.future.longest_ending_at(text, toks, end).is_some()
+                || lex.auxiliary.has_word(toks[end - 1].text(text))
+        })
+    }
+
     /// "(those with annual revenue of greater than 20 million yuan)": the size that defines
     /// a set of enterprises.
     fn defines_a_set(&self, reader: &SentenceReader, q: &Quantity) -> bool {
@@ -1205,7 +1268,7 @@ impl<'a> Walker<'a> {
         let lex = self.lex;
         // the clause before the figure
         let mut a = q.t0;
-        while a > 0 && !reader.is_clause_break(a - 1) && q.t0 - a < 14 {
+        while a > 0 && !reader.is_clause_break(a - 1) {
             a -= 1;
         }
         let noun_near = (a..q.t0).any(|k| {
@@ -1371,10 +1434,15 @@ impl<'a> Walker<'a> {
                 }
             })
             .collect();
-        // a conversion in brackets is of the figure's own time
+        // a conversion in brackets is of the figure's own time, and so is the other end of
+        // a range ("the target range of 6 percent to 6.5 percent that it set at the
+        // beginning of 2017")
         let ctxs: Vec<(Ctx, Origin)> = (0..qs.len())
-            .map(|k| match qs[k].conversion_of {
-                Some(m) if qs[k].time.is_none() => ctxs[m],
+            .map(|k| match (qs[k].conversion_of, qs[k].range_with) {
+                (Some(m), _) if qs[k].time.is_none() => ctxs[m],
+                (_, Some(o)) if ctxs[k].1 != Origin::Stated && ctxs[o].1 == Origin::Stated => {
+                    ctxs[o]
+                }
                 _ => ctxs[k],
             })
             .collect();
@@ -1432,9 +1500,15 @@ impl<'a> Walker<'a> {
                     let t = self.tense_at(reader, q.t0);
                     if t == Kind::Actual && !q.plan_figure && !self.present_only(reader) {
                         // an outcome with no year of its own is of the year the text
-                        // reports on
+                        // reports on: the one of the outcomes before it, or for a work
+                        // report or an early-year release the year before
                         if let Some(c) = self.data_year_of(&province) {
                             ctx = c;
+                        } else if self.info.reviews_last_year {
+                            ctx = Ctx {
+                                year: r - 1,
+                                period: None,
+                            };
                         }
                     } else if t == Kind::Target
                         && let Some(p) = self.plan

@@ -324,6 +324,11 @@ impl<'a> SentenceReader<'a> {
             // levels" (but "from 2016 to 2020" is a period, read below)
             let prev2 = i.checked_sub(2).and_then(|k| self.word(k)).unwrap_or("");
             let base_of = (eq_word(prev, "from") && self.period_end(i).is_none())
+                // "20,000 times the 1953 figure", "compared with the 2015 level"
+                || (eq_word(prev, "the")
+                    && ["times", "than", "with", "over"]
+                        .iter()
+                        .any(|w| eq_word(prev2, w)))
                 || (eq_word(prev, "in") && eq_word(prev2, "than"))
                 || (eq_word(prev, "of")
                     && ["that", "those", "level", "levels"]
@@ -1059,15 +1064,19 @@ impl<'a> SentenceReader<'a> {
             Some((_, u)) => !matches!(u.as_str(), "times"),
             None => false,
         };
-        let from_start = eq_word(prev, "from");
+        // kept unemitted until "from X to Y" vouches for it: "from 20 working days to five"
+        let from_start = eq_word(prev, "from") || eq_word(prev, "to");
         if !measured && !from_start {
             return None;
         }
         let mut emit = measured;
         let mut unit_s = None;
         if let Some((len, u)) = unit {
+            // "within two weeks", "over the five years"
+            let prev2 = i.checked_sub(2).and_then(|p| self.word(p)).unwrap_or("");
             if lex.duration_after.longest_at(text, toks, j + len).is_some()
                 || lex.duration_before.has_word(prev)
+                || (eq_word(prev, "the") && lex.duration_before.has_word(prev2))
             {
                 return None;
             }
@@ -1168,6 +1177,39 @@ impl<'a> SentenceReader<'a> {
                 }
             }
             let Some((to_tok, first_end)) = to else {
+                // "to 30,000 kilometres by 2020, from 19,000 kilometres last year", "56
+                // percent by 2020, up from 50.5 percent": the start after the end
+                let before_from = (0..n)
+                    .rev()
+                    .find(|&k| qs[k].t1 <= f && qs[k].conversion_of.is_none());
+                if let Some(e) = before_from
+                    && !used[e]
+                    && !used[first]
+                    && !clause_break_strict(self, qs[e].t1, f)
+                    && (qs[e].t1..f).all(|g| {
+                        let w = toks[g].text(text);
+                        matches!(w, "," | "，" | "(" | ")")
+                            || ["up", "down", "rising", "falling", "compared", "by"]
+                                .iter()
+                                .any(|x| eq_word(w, x))
+                            || toks[g].kind == Tk::Num
+                            || self.lex.units_after.longest_at(text, toks, g).is_some()
+                            || self.lex.units_prefix.longest_at(text, toks, g).is_some()
+                            || self.lex.multipliers.longest_at(text, toks, g).is_some()
+                            || self.lex.year_before.has_word(w)
+                            || self.lex.cmp_before.longest_at(text, toks, g).is_some()
+                    })
+                    && (qs[first].unit == qs[e].unit || qs[first].bare)
+                {
+                    qs[first].is_start = true;
+                    used[first] = true;
+                    used[e] = true;
+                    qs[e].baselines.push(first);
+                    if qs[first].bare {
+                        qs[first].unit = qs[e].unit.clone();
+                        qs[first].bare = false;
+                    }
+                }
                 continue;
             };
             let starts: Vec<usize> = (0..n)
@@ -1198,6 +1240,10 @@ impl<'a> SentenceReader<'a> {
             for (s, e) in pairs {
                 used[e] = true;
                 qs[e].baselines.push(s);
+                // "shortened from 20 working days to five on average"
+                if !qs[e].emit && qs[e].bare && !qs[s].bare {
+                    qs[e].emit = true;
+                }
                 // one side names the unit for both: "from 16 per 10,000 elderly people to 25"
                 if qs[e].bare || qs[e].unit.is_none() {
                     qs[e].unit = qs[s].unit.clone();
@@ -1209,6 +1255,31 @@ impl<'a> SentenceReader<'a> {
                     qs[e].noun = qs[s].noun;
                     qs[e].noun_kind = qs[s].noun_kind;
                 }
+            }
+        }
+
+        // "33 industrial parks have been integrated and optimized into 22"
+        for b in 1..n {
+            let into = qs[b].t0.checked_sub(1).filter(|&k| self.word_is(k, "into"));
+            let Some(into) = into else { continue };
+            let Some(a) = (0..b).rev().find(|&k| qs[k].conversion_of.is_none()) else {
+                continue;
+            };
+            if used[a] || used[b] || clause_break_strict(self, qs[a].t1, into) {
+                continue;
+            }
+            qs[a].is_start = true;
+            used[a] = true;
+            used[b] = true;
+            qs[b].baselines.push(a);
+            if qs[b].bare {
+                qs[b].unit = qs[a].unit.clone();
+                qs[b].bare = false;
+                qs[b].emit = true;
+            }
+            if qs[b].noun.is_none() {
+                qs[b].noun = qs[a].noun;
+                qs[b].noun_kind = qs[a].noun_kind;
             }
         }
 
@@ -1332,6 +1403,11 @@ impl<'a> SentenceReader<'a> {
         }
         attached
     }
+}
+
+/// A clause boundary other than a comma between tokens `a` and `b`.
+fn clause_break_strict(r: &SentenceReader, a: usize, b: usize) -> bool {
+    (a..b).any(|k| r.is_clause_punct(k))
 }
 
 /// Words that can precede "and" inside one noun phrase ("small and medium-sized").
