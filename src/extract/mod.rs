@@ -11,6 +11,7 @@ pub mod document;
 pub mod indicator;
 pub mod lexicon;
 pub mod sentence;
+pub mod table;
 pub mod text;
 
 use crate::model::{Baseline, Comparator, Extraction, Kind, Period, Span};
@@ -136,11 +137,33 @@ pub fn extract_with_options(
     let mut next_report = STEP;
     let mut parts = Parts::default();
     let mut seen_body = false;
+    let mut in_table = false;
+    let mut table_year = None;
     for line in &lines {
         if line.start >= next_report {
             next_report = line.start + STEP;
             if !report(line.start) {
                 return None;
+            }
+        }
+        // a plan-implementation table: its rows have their own reader
+        if line.kind != LineKind::Blank {
+            let l = &text[line.start..line.end];
+            if table::is_header(l) {
+                table_year = years_in_line(l).or(walker.section.map(|c| c.year));
+                in_table = true;
+                continue;
+            }
+            if in_table {
+                if let Some(row) = table::row(l) {
+                    walker.table_row(line, &row, table_year);
+                    continue;
+                }
+                // section lines inside the table ("I. Economic Development")
+                if !l.contains(['.', '。']) || l.trim().split_whitespace().count() <= 6 {
+                    continue;
+                }
+                in_table = false;
             }
         }
         match line.kind {
@@ -172,6 +195,10 @@ pub fn extract_with_options(
     drop_cut_off(text, &mut out);
     report(text.len());
     Some((info, out))
+}
+
+fn years_in_line(l: &str) -> Option<i32> {
+    document::years_in(l).map(|(_, y)| y).next()
 }
 
 /// Excerpts cut off mid-sentence ("... growing by 7.7", "worth 1 tril"): a number at the
@@ -1068,6 +1095,48 @@ impl<'a> Walker<'a> {
                     None => china(),
                 }
             }
+        }
+    }
+
+    /// The figures of a plan-implementation table row: the projected figure a target,
+    /// the actual figure an outcome, of the table's year.
+    fn table_row(&mut self, line: &Line, row: &table::Row, year: Option<i32>) {
+        let text = self.text;
+        let base = line.start;
+        let label = text[base + row.label.0..base + row.label.1].to_string();
+        let year = year.unwrap_or(self.info.report_year);
+        let province = match &self.info.mode {
+            Mode::Single(u) => u.clone(),
+            Mode::National => self.lex.unit_name(self.lex.national).to_string(),
+            Mode::Roundup => self
+                .carry
+                .map_or(self.lex.unit_name(self.lex.national), |u| {
+                    self.lex.unit_name(u)
+                })
+                .to_string(),
+        };
+        for c in &row.cells {
+            let indicator = if c.growth {
+                format!("{label} growth")
+            } else {
+                label.clone()
+            };
+            let key = self.key(&indicator, &c.unit);
+            self.out.push(Extraction {
+                kind: c.kind,
+                province: province.clone(),
+                year,
+                period: None,
+                indicator,
+                indicator_key: key,
+                value: c.value,
+                unit: c.unit.clone(),
+                comparator: c.comparator,
+                baseline: None,
+                wording: text[base + c.start..base + c.end].to_string(),
+                sentence: Span::new(line.start, line.end),
+                number: Span::new(base + c.start, base + c.end),
+            });
         }
     }
 
