@@ -220,7 +220,9 @@ fn drop_cut_off(text: &str, out: &mut Vec<Extraction>) {
         let rest = rest.trim();
         let ends_on_digit =
             end[x.number.start..x.number.end].ends_with(|c: char| c.is_ascii_digit());
-        rest.contains(char::is_whitespace) || (rest.is_empty() && !ends_on_digit)
+        // "worth 1 tril", "growing by 7.7": no unit, and nothing whole after the number
+        rest.contains(char::is_whitespace)
+            || !(x.unit == "count" || (rest.is_empty() && ends_on_digit))
     });
 }
 
@@ -746,8 +748,10 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
 enum Origin {
     /// The sentence states it.
     Stated,
-    /// The paragraph or section does.
+    /// The paragraph does.
     Context,
+    /// A heading does.
+    Section,
     /// Nothing does: the document's year.
     Default,
 }
@@ -920,6 +924,7 @@ impl<'a> Walker<'a> {
             // A time phrase that opens the sentence sets the scene for the paragraph.
             if let Some(first) = free.first() {
                 let lead_words = text[s..first.pos].split_whitespace().count();
+
                 if lead_words <= 3
                     && let When::Year(y, p) = first.when
                 {
@@ -961,7 +966,7 @@ impl<'a> Walker<'a> {
             return (c, Origin::Context);
         }
         if let Some(c) = self.section {
-            return (c, Origin::Context);
+            return (c, Origin::Section);
         }
         (
             Ctx {
@@ -994,7 +999,23 @@ impl<'a> Walker<'a> {
                     .split_whitespace()
                     .any(|w| w.eq_ignore_ascii_case("than"))
         };
-        let before = || mentions.iter().filter(|m| m.pos < pos).rev();
+        // "Guangdong, the country's largest provincial economy, set its target at ...":
+        // a name in the apposition of another describes it
+        let in_apposition = |m: &Mention| {
+            mentions.iter().any(|o| {
+                o.end < m.pos && o.subject && {
+                    let gap = &text[o.end..m.pos];
+                    gap.trim_start().starts_with(',') && gap.matches(',').count() == 1
+                }
+            })
+        };
+        let before = || {
+            mentions
+                .iter()
+                .filter(|m| m.pos < pos)
+                .filter(|m| !in_apposition(m))
+                .rev()
+        };
         let after_in = || {
             mentions
                 .iter()
@@ -1563,8 +1584,20 @@ impl<'a> Walker<'a> {
                 if q.is_start || !q.emit || skipped[k] {
                     break 'emit;
                 }
-                let (mut ctx, origin) = ctxs[k];
+                let (mut ctx, mut origin) = ctxs[k];
                 let province = self.province(mentions, toks[q.tn].start, clause_end(q));
+                // a section or paragraph about the future ("Facts about China's 2016-2020
+                // growth plan") does not date what its sentences report as done or current
+                if origin == Origin::Section
+                    && ctx.year > r
+                    && self.tense_at(reader, q.t0) == Kind::Actual
+                {
+                    origin = Origin::Default;
+                    ctx = Ctx {
+                        year: r,
+                        period: None,
+                    };
+                }
                 if origin == Origin::Default {
                     let t = self.tense_at(reader, q.t0);
                     if t == Kind::Actual && !q.plan_figure && !self.present_only(reader) {
