@@ -160,7 +160,7 @@ pub fn extract_with_options(
                     continue;
                 }
                 // section lines inside the table ("I. Economic Development")
-                if !l.contains(['.', '。']) || l.trim().split_whitespace().count() <= 6 {
+                if !l.contains(['.', '。']) || l.split_whitespace().count() <= 6 {
                     continue;
                 }
                 in_table = false;
@@ -630,6 +630,19 @@ fn is_dateline(text: &str, line_start: usize, s: usize, e: usize) -> bool {
         || (caps && (after.starts_with(',') || after.starts_with(" -")))
 }
 
+/// "Beijing aims to keep inflation at around 3%": the capital, as the subject of a verb of
+/// policy, stands for the government.
+fn is_metonym(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
+    lex.seat_of_government.has_word(&text[s..e])
+        && lex.policy_verbs.has_word(
+            text[e..]
+                .trim_start()
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or(""),
+        )
+}
+
 /// "China" right after a compass word locates a province ("Southwest China's Sichuan").
 fn is_locator(text: &str, s: usize) -> bool {
     let before = text[..s].trim_end();
@@ -688,12 +701,18 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
             continue;
         }
         let mut weight = if m.weak { 0.5 } else { 1.0 };
-        if s < title_end && line.end - line.start <= 200 {
+        if s < title_end && line.kind == LineKind::Heading && line.end - line.start <= 200 {
             weight *= 3.0;
         } else if s < lead_end {
             weight *= 2.0;
         }
-        w[m.unit as usize] += weight;
+        // "Beijing aims to keep inflation at around 3%": the government
+        let unit = if is_metonym(lex, text, s, e) {
+            lex.national
+        } else {
+            m.unit
+        };
+        w[unit as usize] += weight;
     }
     let local = lex.local_cues.count_in(text) as f64;
     let total: f64 = w
@@ -879,8 +898,10 @@ impl<'a> Walker<'a> {
             .any(|c| c.iter().fold(false, |a, b| a | b.is_ascii_digit()));
         let has_time_or_number = hits.iter().any(|h| !matches!(h.2, Hit::Place(_)));
 
+        let line_start_at = text[..s].rfind('\n').map_or(0, |p| p + 1);
         let mentions: Vec<Mention> = hits
             .iter()
+            .filter(|&&(hs, he, _)| !is_dateline(text, line_start_at, hs, he))
             .filter_map(|&(hs, he, h)| match h {
                 Hit::Place(p) => mention(lex, text, hs, he, p, s),
                 _ => None,
@@ -1064,18 +1085,7 @@ impl<'a> Walker<'a> {
                 u.clone()
             }
             Mode::National => {
-                // "Beijing aims to keep inflation at around 3%": the capital stands for
-                // the government
-                let metonym = |m: &Mention| {
-                    lex.seat_of_government.has_word(&text[m.pos..m.end])
-                        && lex.policy_verbs.has_word(
-                            text[m.end..]
-                                .trim_start()
-                                .split(|c: char| !c.is_alphabetic())
-                                .next()
-                                .unwrap_or(""),
-                        )
-                };
+                let metonym = |m: &Mention| is_metonym(lex, text, m.pos, m.end);
                 if let Some(m) = before().find(|m| owns(m) && !metonym(m))
                     && m.kind != PlaceKind::National
                     && (m.subject || m.possessive || m.locative)

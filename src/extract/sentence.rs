@@ -629,11 +629,12 @@ impl<'a> SentenceReader<'a> {
         }
 
         // skip the hyphen of "8,000-times"
-        if hyphen_multiple && unit.is_none() {
-            if let Some((len, u)) = lex.units_after.longest_at(text, toks, j + 1) {
-                unit = Some(u);
-                j += 1 + len;
-            }
+        if hyphen_multiple
+            && unit.is_none()
+            && let Some((len, u)) = lex.units_after.longest_at(text, toks, j + 1)
+        {
+            unit = Some(u);
+            j += 1 + len;
         }
         match unit.as_deref() {
             // "the train ran 1,399 times" counts runs; "up by more than 20,000 times the

@@ -681,3 +681,351 @@ fn datelines_and_locators_do_not_decide_the_scope() {
     );
     assert_eq!(info.mode, Mode::Single("Inner Mongolia".into()));
 }
+
+/// A roundup dated 2021-01-30 (Xinhua style).
+fn roundup(body: &str) -> Vec<String> {
+    rows(
+        "r.txt",
+        &format!("Provinces set growth targets\n\nPub Date:2021-01-30\n\n{body}\n"),
+    )
+}
+
+#[test]
+fn asides_relative_clauses_and_appositions_do_not_own_figures() {
+    assert_eq!(
+        roundup(
+            "Jiangsu and Zhejiang set targets. However, regional growth varied, with Hunan growing 3.8% last year and Tianjin, near Beijing, managing a 1.5% expansion."
+        ),
+        vec!["actual Hunan 2020 = 3.8 %", "actual Tianjin 2020 = 1.5 %"]
+    );
+    assert_eq!(
+        roundup(
+            "Shaanxi and Gansu set targets. That beat only Jilin, in the rust belt, which grew around 2.4% last year. Guangdong, the country's largest provincial economy, set its target at above 6 percent."
+        ),
+        vec!["actual Jilin 2020 ~ 2.4 %", "target Guangdong 2021 > 6 %"]
+    );
+}
+
+#[test]
+fn the_countrys_own_figure_in_a_provincial_text() {
+    let r = rows(
+        "x.txt",
+        "Xinjiang economy\n\nPub Date:2023-07-27\n\nXinjiang's GDP grew 5.1 percent in the first half of 2023, above the national average of 5.5 percent. Industrial output rose 5.2 percent, which exceeded the country's average growth rate by 1.4 percentage points.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Xinjiang 2023 = 5.1 %",
+            "actual China 2023 = 5.5 %",
+            "actual Xinjiang 2023 = 5.2 %",
+            "actual Xinjiang 2023 = 1.4 pp"
+        ]
+    );
+}
+
+#[test]
+fn the_capital_as_the_government_in_a_national_text() {
+    let r = rows(
+        "n.txt",
+        "China Sets 2021 GDP Growth Target\n\nPub Date:2021-03-05\n\nBEIJING--Premier Li said China aims for growth above 6% in 2021. Beijing aims to keep consumer-price inflation at around 3% in 2021, and Beijing pledged to cut the deficit ratio to around 3.2%.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target China 2021 > 6 %",
+            "target China 2021 ~ 3 %",
+            "target China 2021 ~ 3.2 %"
+        ]
+    );
+}
+
+#[test]
+fn member_provinces_of_a_regional_text() {
+    let r = rows(
+        "y.txt",
+        "Yangtze River Delta integration\n\nPub Date:2024-12-04\n\nThe Yangtze River Delta's combined GDP exceeded 30 trillion yuan last year. The GDP of both Jiangsu and Zhejiang rose 5.8 percent last year. Anhui's GDP reached 4.7 trillion yuan last year.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Yangtze River Delta 2023 > 30,000,000,000,000 yuan",
+            "actual Jiangsu 2023 = 5.8 %",
+            "actual Zhejiang 2023 = 5.8 %",
+            "actual Anhui 2023 = 4,700,000,000,000 yuan"
+        ]
+    );
+}
+
+#[test]
+fn the_only_place_named_is_the_documents() {
+    let (info, _) = extract_with_info(
+        "d.txt",
+        "Main Goals during the 14th Five-Year Plan\n\nRegional GDP: 41.9 billion yuan in 2020.\n\nYueyang will build a modern logistics system.\n",
+    );
+    assert_eq!(info.mode, Mode::Single("Hunan".into()));
+    let (info, _) = extract_with_info(
+        "e.txt",
+        "Outline of the plan\n\nRetail sales: 32 billion yuan in 2020.\n\nZunyi will build 20 new schools by 2025.\n",
+    );
+    assert_eq!(info.mode, Mode::Single("Guizhou".into()));
+}
+
+#[test]
+fn comparison_bases_are_not_dates() {
+    let r = zj(
+        "In 2020, the digital economy accounted for 10% of GDP, up two percentage points from 2019, and output was 1.5 times that of 2015.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Zhejiang 2020 = 10 %",
+            "actual Zhejiang 2020 = 2 pp",
+            "actual Zhejiang 2020 = 1.5 times"
+        ]
+    );
+    let r = zj(
+        "In 2020, fiscal revenue grew three percentage points faster than in 2019, and reached 20,000 times the 1953 figure.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Zhejiang 2020 = 3 pp",
+            "actual Zhejiang 2020 = 20,000 times"
+        ]
+    );
+}
+
+#[test]
+fn a_bracketed_conversion_shares_its_figures_time() {
+    let r = rows(
+        "t.txt",
+        "Tibet economy\n\nPub Date:2023-01-13\n\nTibet's GDP is estimated at 216.5 billion yuan (US$32.2 billion) for 2022. The region's retail sales exceeded 80 billion yuan ($11.8 billion) last year.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Tibet 2022 = 216,500,000,000 yuan",
+            "actual Tibet 2022 = 32,200,000,000 usd",
+            "actual Tibet 2022 > 80,000,000,000 yuan",
+            "actual Tibet 2022 = 11,800,000,000 usd"
+        ]
+    );
+}
+
+#[test]
+fn a_plan_documents_targets_are_for_the_end_of_the_plan() {
+    let r = rows(
+        "p.txt",
+        "Facts about China's 2021-2025 development plan\n\nChina published the draft of its 14th Five-Year Plan.\n\n1. To grow the economy by an average of 5 percent a year over the period.\n\n2. To build at least 20 new airports.\n",
+    );
+    assert_eq!(
+        r,
+        vec!["target China 2025 = 5 %", "target China 2025 >= 20 count"]
+    );
+    let x = extract(
+        "p.txt",
+        "Facts about China's 2021-2025 development plan\n\nChina published its draft plan.\n\nTo create a total of 55 million urban jobs over the five years.\n",
+    );
+    assert_eq!(x.len(), 1);
+    assert_eq!(x[0].year, 2025);
+    assert_eq!(
+        x[0].period.map(|p| p.to_string()).as_deref(),
+        Some("2021-2025")
+    );
+}
+
+#[test]
+fn units_of_the_genre() {
+    assert_eq!(
+        values(
+            "The region completed afforestation of 100,000 hectares and built roads of 1,200 miles."
+        ),
+        vec!["100,000 hectares", "1,200 miles"]
+    );
+    assert_eq!(
+        values(
+            "Energy use will stay under five billion tonnes equivalent of coal, and GDP will reach four trillion yuan."
+        ),
+        vec!["5,000,000,000 tce", "4,000,000,000,000 yuan"]
+    );
+    assert_eq!(
+        values(
+            "GDP was up 8,000-times, retail sales saw a 1,500-fold increase and revenue rose 20,000 times the 1953 figure."
+        ),
+        vec!["8,000 times", "1,500 times", "20,000 times"]
+    );
+    assert_eq!(
+        values("Foreign capital reached $8.69 billion yuan."),
+        vec!["8,690,000,000 usd"]
+    );
+}
+
+#[test]
+fn units_left_out_where_the_indicator_tells() {
+    assert_eq!(
+        values(
+            "General public budget revenue was 41.1 billion, and fiscal expenditure was 62.7 billion."
+        ),
+        vec!["41,100,000,000 yuan", "62,700,000,000 yuan"]
+    );
+    assert_eq!(
+        values("The big data integration index reached 45.3, and the innovation index was 71.2."),
+        vec!["45.3 index", "71.2 index"]
+    );
+    // a unit written once after the list
+    assert_eq!(
+        values("Their shares rose 0.36 and 0.67 percentage points respectively."),
+        vec!["0.36 pp", "0.67 pp"]
+    );
+}
+
+#[test]
+fn cut_off_endings_give_no_figure() {
+    assert!(values("The two industries will be worth 1 tril").is_empty());
+    assert_eq!(
+        values("Exports grew 9.1%. Imports grew by 7.7"),
+        vec!["9.1 %"]
+    );
+    // a whole figure at the end of a cut text stays
+    assert_eq!(values("Prices grew by 2.0 % (see"), vec!["2 %"]);
+}
+
+#[test]
+fn counts_of_the_places_and_work_items_reported_on_are_not_figures() {
+    assert!(values("Twenty-two of 31 major cities, provinces and autonomous regions have cut their 2020 targets.").is_empty());
+    assert!(
+        values("The 2022 GDP data of 16 cities were released, and the 38 targets were met.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn figures_about_unnamed_groups_of_provinces_are_not_figures() {
+    assert!(
+        roundup("Twelve provinces projected growth of around 6% or lower this year.").is_empty()
+    );
+    assert!(roundup("All localities generally set the target at more than 5%, and many major economic provinces set it at about 5.5%.").is_empty());
+    // a group with a province named after it
+    assert_eq!(
+        roundup("Among several provinces, Hubei set its target at 10%."),
+        vec!["target Hubei 2021 = 10 %"]
+    );
+}
+
+#[test]
+fn definitions_of_enterprise_sizes_are_not_figures() {
+    assert_eq!(
+        zj(
+            "In 2020, profits of industrial enterprises (those with annual revenue of greater than 20 million yuan) grew 15.8%."
+        ),
+        vec!["actual Zhejiang 2020 = 15.8 %"]
+    );
+    assert_eq!(
+        zj(
+            "In 2020, output of enterprises with an annual business turnover of at least 20 million yuan (about 2.9 million U.S. dollars) reached 1.3 trillion yuan."
+        ),
+        vec!["actual Zhejiang 2020 = 1,300,000,000,000 yuan"]
+    );
+}
+
+#[test]
+fn quoted_targets_are_figures() {
+    assert_eq!(
+        roundup("Hainan has the highest target, \"more than 9%, and strive to reach 10%\"."),
+        vec!["target Hainan 2021 > 9 %", "target Hainan 2021 = 10 %"]
+    );
+    // a quoted name is not
+    assert!(values("Implement the \"13 strategies\" and the \"Five Persistence\".").is_empty());
+}
+
+#[test]
+fn the_tense_of_each_figure() {
+    // a participle in a list of targets
+    assert_eq!(
+        zj("GDP will grow by about 6%, with the registered unemployment rate kept within 4.5%."),
+        vec![
+            "target Zhejiang 2021 ~ 6 %",
+            "target Zhejiang 2021 <= 4.5 %"
+        ]
+    );
+    // a past verb nearer the figure than a weak sign of the future (of the year the
+    // work report reviews)
+    assert_eq!(
+        zj("The number of consular offices approved to be set up in Hangzhou has reached 23."),
+        vec!["actual Zhejiang 2020 = 23 count"]
+    );
+    // the goals of the year, with a past participle after them
+    assert_eq!(
+        zj(
+            "The main expected goals this year are: GDP growth of more than 6.5%; complete the plan issued by the state."
+        ),
+        vec!["target Zhejiang 2021 > 6.5 %"]
+    );
+}
+
+#[test]
+fn a_change_then_a_level_is_not_a_range() {
+    assert_eq!(
+        zj("In 2020, the number of high-tech enterprises increased 2.6 times to 11,400."),
+        vec![
+            "actual Zhejiang 2020 = 2.6 times",
+            "actual Zhejiang 2020 = 11,400 count"
+        ]
+    );
+    assert_eq!(
+        zj("This year GDP will grow 6% to 7%."),
+        vec!["target Zhejiang 2021 >= 6 %", "target Zhejiang 2021 <= 7 %"]
+    );
+}
+
+#[test]
+fn periods_and_durations_of_halves() {
+    assert_eq!(
+        rows(
+            "x.txt",
+            "Xinjiang economy\n\nPub Date:2023-07-27\n\nXinjiang's GDP grew 5.1 percent in the first half of 2023.\n"
+        ),
+        vec!["actual Xinjiang 2023 = 5.1 %"]
+    );
+    assert!(values("The cities are accessible within half an hour of each other.").is_empty());
+}
+
+#[test]
+fn into_and_a_start_given_after_the_end() {
+    let r = zj(
+        "In 2020, the 33 industrial parks were integrated into 22, and approval time was shortened from 20 working days to five.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Zhejiang 2020 = 22 count <- 33@2020",
+            "actual Zhejiang 2020 = 33 count",
+            "actual Zhejiang 2020 = 5 days <- 20@2020",
+            "actual Zhejiang 2020 = 20 days"
+        ]
+    );
+    let r = rows(
+        "p.txt",
+        "Plan facts 2016\n\nChina will expand the railway to 30,000 kilometres by 2020, from 19,000 kilometres last year, and build at least 50 new airports.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target China 2020 = 30,000 km <- 19,000@2015",
+            "actual China 2015 = 19,000 km",
+            "target China 2020 >= 50 count"
+        ]
+    );
+}
+
+#[test]
+fn a_future_section_does_not_date_what_is_done() {
+    let r = rows(
+        "f.txt",
+        "Facts about China's 2016-2020 growth plan\n\nChina published the plan.\n\nTo raise nuclear capacity to 58 gigawatts by 2020. Currently, 28.3 gigawatts are installed.\n",
+    );
+    assert_eq!(
+        r,
+        vec!["target China 2020 = 58 gw", "actual China 2016 = 28.3 gw"]
+    );
+}
