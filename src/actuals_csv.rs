@@ -49,69 +49,69 @@ impl Preview {
     }
 }
 
-/// Split CSV text into records (RFC 4180: quoted fields may hold commas, quotes as
-/// `""`, and line breaks). Returns (line number, fields) per non-empty record.
+/// Split CSV text into records with the `csv` crate (RFC 4180: quoted fields may hold
+/// separators, doubled quotes and line breaks; rows may differ in length). A spreadsheet
+/// saved for Europe separates with semicolons: the separator is whichever of `,` `;`
+/// and tab the first line has most of. Returns (line number, fields) per non-empty
+/// record.
 pub fn records(text: &str) -> Vec<(usize, Vec<String>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // a spreadsheet saved for Europe separates with semicolons
     let first = text.lines().next().unwrap_or("");
-    let sep = if first.matches(';').count() > first.matches(',').count() {
-        ';'
-    } else {
-        ','
-    };
+    let sep = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&c| (first.bytes().filter(|&b| b == c).count(), c == b','))
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(sep)
+        .from_reader(text.as_bytes());
     let mut out = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut line = 1;
-    let mut start_line = 1;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
+    let mut record = csv::StringRecord::new();
+    // line numbers from the records' byte offsets (counted once, front to back)
+    let (mut at, mut line) = (0usize, 1usize);
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {
+                let byte = record
+                    .position()
+                    .map_or(at, |p| p.byte() as usize)
+                    .min(text.len());
+                if byte > at {
+                    line += memchr::memchr_iter(b'\n', &text.as_bytes()[at..byte]).count();
+                    at = byte;
                 }
-                '"' => quoted = false,
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
-                }
-                c => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.trim().is_empty() => {
-                field.clear();
-                quoted = true;
-            }
-            c if c == sep => fields.push(std::mem::take(&mut field)),
-            '\r' => {}
-            '\n' => {
-                fields.push(std::mem::take(&mut field));
+                // a record starts after any blank lines the reader skipped
+                let lead = text.as_bytes()[at..]
+                    .iter()
+                    .take_while(|b| matches!(b, b'\r' | b'\n'))
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                let fields: Vec<String> = record.iter().map(str::to_string).collect();
                 if fields.iter().any(|f| !f.trim().is_empty()) {
-                    out.push((start_line, std::mem::take(&mut fields)));
+                    out.push((line + lead, fields));
                 }
-                fields.clear();
-                line += 1;
-                start_line = line;
             }
-            c => field.push(c),
+            Ok(false) => break,
+            // text is valid UTF-8 and rows may be ragged: no other error can come, but a
+            // damaged row must not hide the rest
+            Err(_) => continue,
         }
-    }
-    fields.push(field);
-    if fields.iter().any(|f| !f.trim().is_empty()) {
-        out.push((start_line, fields));
     }
     out
 }
 
 /// Read CSV text and match each row against the project's targets.
 pub fn preview(project: &Project, file_name: &str, text: &str) -> Result<Preview, String> {
-    let recs = records(text);
+    preview_records(project, file_name, records(text))
+}
+
+/// Match records (from a CSV file or a spreadsheet) against the project's targets.
+pub fn preview_records(
+    project: &Project,
+    file_name: &str,
+    recs: Vec<(usize, Vec<String>)>,
+) -> Result<Preview, String> {
     let Some((_, first)) = recs.first() else {
         return Err("the file has no rows".into());
     };
@@ -313,6 +313,8 @@ mod tests {
                     wording: String::new(),
                     sentence: Span::default(),
                     number: Span::default(),
+                    confidence: None,
+                    doubt: None,
                 },
             });
             id

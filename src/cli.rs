@@ -7,108 +7,219 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
 use crate::chart::{self, render::ExportOptions};
 use crate::model::{Extraction, Kind, Project, Review, Source};
 use crate::ops;
 use crate::progress::StatusIndex;
 use crate::store;
 
-pub const SUBCOMMANDS: &[&str] = &[
-    "extract",
-    "list",
-    "chart",
-    "record",
-    "export-csv",
-    "report",
-    "import",
-    "import-csv",
-    "sample",
-    "help",
-    "--help",
-    "-h",
-    "--version",
-    "-V",
-];
-
-pub const USAGE: &str = "\
-PlanTrack: track plan targets against outcomes.
-
-Usage:
-  plantrack [FILE...]                       open the app (documents are imported)
-  plantrack extract [--json] FILE...        print the targets and actuals found in documents
-  plantrack list --project FILE [--province P] [--year Y] [--kind target|actual|all] [--json]
-  plantrack chart --project FILE (--target ID | --indicator KEY --year Y | --overview)
-                  --out FILE.png|FILE.svg [--width PX] [--height PX]
-  plantrack record --project FILE --target ID --year Y --value V [--unit U] [--note TEXT]
-  plantrack export-csv --project FILE --out FILE.csv
-  plantrack report --project FILE [--province P] [--year Y] --out DIR
-  plantrack import --project FILE DOC...    import documents (creates the project if missing)
-  plantrack import-csv --project FILE [--dry-run] FILE.csv
-                  record actuals from a CSV (province, indicator, year, value, unit, source)
-";
-
-/// Parsed `--flag value` options and positional arguments.
-struct Args {
-    flags: Vec<(String, Option<String>)>,
-    positional: Vec<String>,
+/// PlanTrack: track plan targets against outcomes.
+///
+/// Without a subcommand, the app opens (with the documents or project given).
+#[derive(Debug, Parser)]
+#[command(
+    name = "plantrack",
+    version,
+    about = "Track Chinese plan targets against outcomes: extract targets from documents, record actuals, chart progress.",
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Documents to import (or a project to open) in the app.
+    pub files: Vec<PathBuf>,
 }
 
-const BOOL_FLAGS: &[&str] = &["--json", "--overview", "--csv", "--dry-run", "--documents"];
-
-impl Args {
-    fn parse(args: &[String]) -> Result<Args, String> {
-        let mut flags = Vec::new();
-        let mut positional = Vec::new();
-        let mut it = args.iter();
-        while let Some(a) = it.next() {
-            if a == "--" {
-                positional.extend(it.by_ref().cloned());
-                break;
-            }
-            if let Some(stripped) = a.strip_prefix("--") {
-                if let Some((k, v)) = stripped.split_once('=') {
-                    flags.push((format!("--{k}"), Some(v.to_string())));
-                } else if BOOL_FLAGS.contains(&a.as_str()) {
-                    flags.push((a.clone(), None));
-                } else {
-                    let v = it.next().ok_or_else(|| format!("{a} needs a value"))?;
-                    flags.push((a.clone(), Some(v.clone())));
-                }
-            } else {
-                positional.push(a.clone());
-            }
-        }
-        Ok(Args { flags, positional })
-    }
-
-    fn get(&self, name: &str) -> Option<&str> {
-        self.flags
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .and_then(|(_, v)| v.as_deref())
-    }
-
-    fn has(&self, name: &str) -> bool {
-        self.flags.iter().any(|(k, _)| k == name)
-    }
-
-    fn need(&self, name: &str) -> Result<&str, String> {
-        self.get(name).ok_or_else(|| format!("missing {name}"))
-    }
-
-    fn check_known(&self, known: &[&str]) -> Result<(), String> {
-        for (k, _) in &self.flags {
-            if !known.contains(&k.as_str()) {
-                return Err(format!("unknown option {k}"));
-            }
-        }
-        Ok(())
-    }
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the targets and actuals found in documents.
+    Extract {
+        /// JSON in the format of the annotated corpora (GOLD-FORMAT.md) plus offsets.
+        #[arg(long)]
+        json: bool,
+        /// Print what was settled for each document instead (report date and its
+        /// evidence, scope, language), one JSON object a line.
+        #[arg(long)]
+        documents: bool,
+        /// The year the documents were written, when the text does not tell it right.
+        #[arg(long, value_name = "YEAR", value_parser = parse_year)]
+        report_year: Option<i32>,
+        /// The documents (text, HTML, Markdown, .docx, .pdf; any common encoding).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// List a project's targets (and actuals) with their statuses.
+    List {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// Only this province ("Zhejiang", "China", "Central region").
+        #[arg(long)]
+        province: Option<String>,
+        /// Only this year.
+        #[arg(long, value_parser = parse_year)]
+        year: Option<i32>,
+        /// Which rows.
+        #[arg(long, value_enum, default_value_t = KindArg::Target)]
+        kind: KindArg,
+        /// Only findings whose confidence is below the review threshold.
+        #[arg(long)]
+        needs_review: bool,
+        /// JSON instead of tab-separated lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Draw a chart as PNG or SVG.
+    #[command(group = clap::ArgGroup::new("what").required(true).args(["target", "indicator", "overview"]))]
+    Chart {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// A target's timeline (its id, "T12" or "12").
+        #[arg(long, value_name = "ID")]
+        target: Option<String>,
+        /// One indicator compared across provinces (needs --year).
+        #[arg(long, value_name = "KEY", requires = "year")]
+        indicator: Option<String>,
+        #[arg(long, value_parser = parse_year)]
+        year: Option<i32>,
+        /// Statuses per province.
+        #[arg(long)]
+        overview: bool,
+        /// The image file (.png or .svg).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        size: SizeArgs,
+    },
+    /// Record an actual value for a target.
+    Record {
+        #[command(flatten)]
+        project: ProjectArg,
+        #[arg(long, value_name = "ID")]
+        target: String,
+        #[arg(long, value_parser = parse_year)]
+        year: i32,
+        /// The value ("5.2", "5.2%", "1,226,000").
+        #[arg(long, value_parser = parse_value, allow_hyphen_values = true)]
+        value: f64,
+        /// The unit, when it is not the target's.
+        #[arg(long)]
+        unit: Option<String>,
+        /// Where the figure comes from.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Write the targets table (or the plan-versus-outcome table) as CSV.
+    ExportCsv {
+        #[command(flatten)]
+        project: ProjectArg,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// The plan-versus-outcome table: each target with its outcome, the difference
+        /// and the verdict.
+        #[arg(long)]
+        plan_vs_outcome: bool,
+    },
+    /// Write the targets table as an .xlsx workbook.
+    ExportXlsx {
+        #[command(flatten)]
+        project: ProjectArg,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Write all charts of a selection into a folder with an index.html.
+    Report {
+        #[command(flatten)]
+        project: ProjectArg,
+        #[arg(long)]
+        province: Option<String>,
+        #[arg(long, value_parser = parse_year)]
+        year: Option<i32>,
+        /// The folder.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[command(flatten)]
+        size: SizeArgs,
+    },
+    /// Import documents into a project (created if missing).
+    Import {
+        #[command(flatten)]
+        project: ProjectArg,
+        #[arg(required = true, value_name = "DOC")]
+        docs: Vec<PathBuf>,
+    },
+    /// Record actuals from a table: CSV, .xlsx, .xls or .ods with columns province,
+    /// indicator, year, value, unit, source.
+    #[command(visible_alias = "import-actuals")]
+    ImportCsv {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// Show what would be recorded, record nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Rebuild the bundled sample project from assets/samples.
+    Sample {
+        #[arg(long, default_value = "assets/samples")]
+        samples: PathBuf,
+        #[arg(long, default_value = "saves/sample.ron")]
+        out: PathBuf,
+    },
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
+#[derive(Debug, clap::Args)]
+pub struct ProjectArg {
+    /// The project file (.ron).
+    #[arg(long = "project", value_name = "FILE")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SizeArgs {
+    /// Width in pixels.
+    #[arg(long)]
+    width: Option<u32>,
+    /// Height in pixels.
+    #[arg(long)]
+    height: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Target,
+    Actual,
+    All,
+}
+
+fn parse_year(s: &str) -> Result<i32, String> {
+    s.trim()
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2200).contains(y))
+        .ok_or_else(|| format!("must be a year, not \"{s}\""))
+}
+
+fn parse_value(s: &str) -> Result<f64, String> {
+    s.trim()
+        .trim_end_matches('%')
+        .replace(',', "")
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| format!("must be a number, not \"{s}\""))
+}
+
+/// Failures of a subcommand: bad input exits 1; clap reports bad usage itself (exit 2).
 enum Fail {
-    Usage(String),
     Input(String),
 }
 
@@ -118,44 +229,164 @@ impl From<String> for Fail {
     }
 }
 
-/// Run a subcommand; `args` excludes the program name.
-pub fn run(args: &[String]) -> i32 {
-    let Some(cmd) = args.first() else {
-        eprint!("{USAGE}");
-        return 2;
-    };
-    let rest = &args[1..];
-    let result = Args::parse(rest)
-        .map_err(Fail::Usage)
-        .and_then(|a| match cmd.as_str() {
-            "extract" => cmd_extract(&a),
-            "list" => cmd_list(&a),
-            "chart" => cmd_chart(&a),
-            "record" => cmd_record(&a),
-            "export-csv" => cmd_export_csv(&a),
-            "report" => cmd_report(&a),
-            "import" => cmd_import(&a),
-            "import-csv" => cmd_import_csv(&a),
-            "sample" => cmd_sample(&a),
-            "help" | "--help" | "-h" => {
-                print!("{USAGE}");
-                Ok(())
-            }
-            "--version" | "-V" => {
-                println!("plantrack {}", env!("CARGO_PKG_VERSION"));
-                Ok(())
-            }
-            other => Err(Fail::Usage(format!("unknown command \"{other}\""))),
-        });
+/// The name a subcommand is called by, for messages.
+fn name(c: &Command) -> &'static str {
+    match c {
+        Command::Extract { .. } => "extract",
+        Command::List { .. } => "list",
+        Command::Chart { .. } => "chart",
+        Command::Record { .. } => "record",
+        Command::ExportCsv { .. } => "export-csv",
+        Command::ExportXlsx { .. } => "export-xlsx",
+        Command::Report { .. } => "report",
+        Command::Import { .. } => "import",
+        Command::ImportCsv { .. } => "import-csv",
+        Command::Sample { .. } => "sample",
+        Command::Completions { .. } => "completions",
+    }
+}
+
+/// Parse the arguments (without the program name). `Ok(None)` means: open the app.
+/// Help, version and usage errors are printed here, with clap's exit code.
+pub fn parse(args: &[String]) -> Result<Cli, i32> {
+    let argv = std::iter::once("plantrack".to_string()).chain(args.iter().cloned());
+    Cli::try_parse_from(argv).map_err(|e| {
+        let code = e.exit_code();
+        let _ = e.print();
+        code
+    })
+}
+
+/// Run a subcommand. Any internal failure becomes a one-line message and exit 3: a
+/// user sees what failed, never a backtrace.
+pub fn run(command: Command) -> i32 {
+    let cmd = name(&command);
+    quiet_panics();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| dispatch(command)));
     match result {
-        Ok(()) => 0,
-        Err(Fail::Input(msg)) => {
+        Ok(Ok(())) => 0,
+        Ok(Err(Fail::Input(msg))) => {
             eprintln!("plantrack {cmd}: {}", one_line(&msg));
             1
         }
-        Err(Fail::Usage(msg)) => {
-            eprintln!("plantrack {cmd}: {}; see `plantrack help`", one_line(&msg));
-            2
+        Err(_) => {
+            let what = LAST_PANIC
+                .lock()
+                .ok()
+                .and_then(|m| m.clone())
+                .unwrap_or_else(|| "unknown".into());
+            eprintln!(
+                "plantrack {cmd}: internal error ({}); nothing was changed. Please report it.",
+                one_line(&what)
+            );
+            3
+        }
+    }
+}
+
+static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Replace the default panic report (a multi-line backtrace) by a note kept for `run`.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        if let Ok(mut m) = LAST_PANIC.lock() {
+            *m = Some(format!("{msg}{at}"));
+        }
+    }));
+}
+
+fn dispatch(command: Command) -> Result<(), Fail> {
+    match command {
+        Command::Extract {
+            json,
+            documents,
+            report_year,
+            files,
+        } => cmd_extract(json, documents, report_year, &files),
+        Command::List {
+            project,
+            province,
+            year,
+            kind,
+            needs_review,
+            json,
+        } => cmd_list(
+            &project.path,
+            province.as_deref(),
+            year,
+            kind,
+            needs_review,
+            json,
+        ),
+        Command::Chart {
+            project,
+            target,
+            indicator,
+            year,
+            overview,
+            out,
+            size,
+        } => cmd_chart(
+            &project.path,
+            target.as_deref(),
+            indicator.as_deref(),
+            year,
+            overview,
+            &out,
+            &size,
+        ),
+        Command::Record {
+            project,
+            target,
+            year,
+            value,
+            unit,
+            note,
+        } => cmd_record(
+            &project.path,
+            &target,
+            year,
+            value,
+            unit.as_deref(),
+            note.as_deref(),
+        ),
+        Command::ExportCsv {
+            project,
+            out,
+            plan_vs_outcome,
+        } => cmd_export_csv(&project.path, &out, plan_vs_outcome),
+        Command::ExportXlsx { project, out } => cmd_export_xlsx(&project.path, &out),
+        Command::Report {
+            project,
+            province,
+            year,
+            out,
+            size,
+        } => cmd_report(&project.path, province, year, &out, &size),
+        Command::Import { project, docs } => cmd_import(&project.path, &docs),
+        Command::ImportCsv {
+            project,
+            dry_run,
+            file,
+        } => cmd_import_csv(&project.path, dry_run, &file),
+        Command::Sample { samples, out } => cmd_sample(&samples, &out),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "plantrack", &mut script);
+            std::io::stdout()
+                .lock()
+                .write_all(&script)
+                .or_else(ignore_closed_pipe)
         }
     }
 }
@@ -173,30 +404,7 @@ fn file_name(path: &str) -> String {
 
 /// A finding in the JSON format of GOLD-FORMAT.md, plus offsets and extra fields.
 pub fn extraction_json(doc: &str, text: &str, x: &Extraction) -> serde_json::Value {
-    let mut o = serde_json::json!({
-        "doc": doc,
-        "kind": x.kind.as_str(),
-        "province": x.province,
-        "year": x.year,
-        "indicator": x.indicator,
-        "indicator_key": x.indicator_key,
-        "value": x.value,
-        "unit": x.unit,
-        "comparator": x.comparator.symbol(),
-        "wording": x.wording,
-        "quote": text.get(x.sentence.start..x.sentence.end).unwrap_or(""),
-        "start": x.sentence.start,
-        "end": x.sentence.end,
-        "number_start": x.number.start,
-        "number_end": x.number.end,
-    });
-    if let Some(p) = x.period {
-        o["period"] = serde_json::Value::String(p.to_string());
-    }
-    if let Some(b) = x.baseline {
-        o["baseline"] = serde_json::json!({"value": b.value, "year": b.year});
-    }
-    o
+    serde_json::to_value(FindingJson::new(doc, text, x)).unwrap_or_default()
 }
 
 /// What the extractor settled on for a whole document: report date, its evidence, scope.
@@ -212,35 +420,43 @@ pub fn document_json(doc: &str, text: &str, info: &crate::extract::DocInfo) -> s
     })
 }
 
-fn cmd_extract(a: &Args) -> Result<(), Fail> {
-    a.check_known(&["--json", "--documents"])
-        .map_err(Fail::Usage)?;
-    if a.positional.is_empty() {
-        return Err(Fail::Usage("give at least one document".into()));
+fn cmd_extract(
+    json: bool,
+    documents: bool,
+    report_year: Option<i32>,
+    files: &[String],
+) -> Result<(), Fail> {
+    let options = crate::extract::Options { report_year };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut first = true;
+    if json && !documents {
+        out.write_all(b"[").or_else(ignore_closed_pipe)?;
     }
-    if a.has("--documents") {
-        for path in &a.positional {
-            let imported =
-                crate::import::import_path(Path::new(path)).map_err(|e| format!("{path}: {e}"))?;
-            let name = file_name(path);
-            let (info, _) = crate::extract::extract_with_info(&name, &imported.text);
-            println!("{}", document_json(&name, &imported.text, &info));
-        }
-        return Ok(());
-    }
-    let mut out = Vec::new();
-    let mut table = String::new();
-    for path in &a.positional {
+    for path in files {
         let imported =
             crate::import::import_path(Path::new(path)).map_err(|e| format!("{path}: {e}"))?;
         let name = file_name(path);
-        let xs = crate::extract::extract(&name, &imported.text);
-        for x in &xs {
-            if a.has("--json") {
-                out.push(extraction_json(&name, &imported.text, x));
-            } else {
-                table.push_str(&format!(
-                    "{}\t{}\t{}\t{}\t{}\t{} {}\t{}\n",
+        let (info, xs) =
+            crate::extract::extract_with_options(&name, &imported.text, &options, &mut |_| true)
+                .ok_or_else(|| format!("{path}: the extraction was stopped"))?;
+        let written = if documents {
+            serde_json::to_writer(&mut out, &document_json(&name, &imported.text, &info))
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out))
+        } else if json {
+            // written finding by finding: the output of a large file is never held whole
+            xs.iter().try_for_each(|x| {
+                out.write_all(if first { b"\n" } else { b",\n" })?;
+                first = false;
+                serde_json::to_writer_pretty(&mut out, &FindingJson::new(&name, &imported.text, x))
+                    .map_err(std::io::Error::from)
+            })
+        } else {
+            xs.iter().try_for_each(|x| {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{} {}\t{}",
                     name,
                     x.kind.as_str(),
                     x.province,
@@ -252,42 +468,96 @@ fn cmd_extract(a: &Args) -> Result<(), Fail> {
                         .text
                         .get(x.number.start..x.number.end)
                         .unwrap_or("")
-                ));
-            }
-        }
+                )
+            })
+        };
+        written.or_else(ignore_closed_pipe)?;
     }
-    if a.has("--json") {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&out).unwrap_or_else(|_| "[]".into())
-        );
-    } else {
-        print!("{table}");
+    if json && !documents {
+        out.write_all(b"\n]\n").or_else(ignore_closed_pipe)?;
     }
+    out.flush().or_else(ignore_closed_pipe)?;
     Ok(())
 }
 
-fn load_project(a: &Args) -> Result<(PathBuf, Project), Fail> {
-    let path = PathBuf::from(a.need("--project").map_err(Fail::Usage)?);
-    let p = store::load(&path).map_err(|e| match e {
-        store::StoreError::Io { .. } => e.to_string(),
-        other => format!("{}: {other}", path.display()),
-    })?;
-    Ok((path, p))
+/// A finding in the JSON of `extract --json`: the fields of GOLD-FORMAT.md plus offsets,
+/// the canonical key, the wording and the confidence. Alphabetical, as it has always been
+/// printed.
+#[derive(serde::Serialize)]
+pub struct FindingJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<serde_json::Value>,
+    comparator: &'a str,
+    confidence: f64,
+    doc: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doubt: Option<&'a str>,
+    end: usize,
+    indicator: &'a str,
+    indicator_key: Option<&'a str>,
+    kind: &'a str,
+    number_end: usize,
+    number_start: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<String>,
+    province: &'a str,
+    quote: &'a str,
+    start: usize,
+    unit: &'a str,
+    value: f64,
+    wording: &'a str,
+    year: i32,
 }
 
-fn cmd_list(a: &Args) -> Result<(), Fail> {
-    a.check_known(&["--project", "--province", "--year", "--kind", "--json"])
-        .map_err(Fail::Usage)?;
-    let (_, project) = load_project(a)?;
-    let kind = a.get("--kind").unwrap_or("target");
-    if !matches!(kind, "target" | "actual" | "all") {
-        return Err(Fail::Usage(format!(
-            "--kind must be target, actual or all, not \"{kind}\""
-        )));
+impl<'a> FindingJson<'a> {
+    pub fn new(doc: &'a str, text: &'a str, x: &'a Extraction) -> FindingJson<'a> {
+        FindingJson {
+            baseline: x
+                .baseline
+                .map(|b| serde_json::json!({"value": b.value, "year": b.year})),
+            comparator: x.comparator.symbol(),
+            confidence: x.confidence(),
+            doc,
+            doubt: x.doubt.as_deref(),
+            end: x.sentence.end,
+            indicator: &x.indicator,
+            indicator_key: x.indicator_key.as_deref(),
+            kind: x.kind.as_str(),
+            number_end: x.number.end,
+            number_start: x.number.start,
+            period: x.period.map(|p| p.to_string()),
+            province: &x.province,
+            quote: text.get(x.sentence.start..x.sentence.end).unwrap_or(""),
+            start: x.sentence.start,
+            unit: &x.unit,
+            value: x.value,
+            wording: &x.wording,
+            year: x.year,
+        }
     }
-    let year = year_arg(a)?;
-    let province = a.get("--province");
+}
+
+fn load_project(path: &Path) -> Result<Project, Fail> {
+    Ok(store::load(path).map_err(|e| match e {
+        store::StoreError::Io { .. } => e.to_string(),
+        other => format!("{}: {other}", path.display()),
+    })?)
+}
+
+fn cmd_list(
+    path: &Path,
+    province: Option<&str>,
+    year: Option<i32>,
+    kind: KindArg,
+    needs_review: bool,
+    json: bool,
+) -> Result<(), Fail> {
+    let project = load_project(path)?;
+    let kind = match kind {
+        KindArg::Target => "target",
+        KindArg::Actual => "actual",
+        KindArg::All => "all",
+    };
     let index = StatusIndex::build(&project);
     let keep = |p: &str, y: i32| {
         province.is_none_or(|want| want.eq_ignore_ascii_case(p))
@@ -310,7 +580,9 @@ fn cmd_list(a: &Args) -> Result<(), Fail> {
         rows.push(ListRow {
             baseline: t.baseline,
             comparator: t.comparator.symbol(),
+            confidence: Some(t.confidence()),
             doc: Some(doc.map(|d| d.file_name.as_str())),
+            doubt: t.doubt.as_deref(),
             id: f.id,
             indicator: &t.indicator,
             indicator_key: t.indicator_key.as_deref(),
@@ -341,7 +613,9 @@ fn cmd_list(a: &Args) -> Result<(), Fail> {
             rows.push(ListRow {
                 baseline: None,
                 comparator: "=",
+                confidence: None,
                 doc: None,
+                doubt: None,
                 id: ob.id,
                 indicator: &t.data.indicator,
                 indicator_key: t.data.indicator_key.as_deref(),
@@ -369,7 +643,10 @@ fn cmd_list(a: &Args) -> Result<(), Fail> {
     // written as it is serialised: a project of 100,000 rows prints in well under a second
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = if a.has("--json") {
+    if needs_review {
+        rows.retain(|r| r.confidence.is_some_and(|c| c < crate::model::REVIEW_BELOW));
+    }
+    let written = if json {
         serde_json::to_writer_pretty(&mut out, &rows)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
@@ -412,8 +689,13 @@ struct ListRow<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     baseline: Option<crate::model::Baseline>,
     comparator: &'a str,
+    /// The extractor's confidence (findings only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     doc: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doubt: Option<&'a str>,
     id: crate::model::Id,
     indicator: &'a str,
     indicator_key: Option<&'a str>,
@@ -441,108 +723,66 @@ struct ListRow<'a> {
     year: i32,
 }
 
-/// `--year` when given: a year, or a usage error.
-fn year_arg(a: &Args) -> Result<Option<i32>, Fail> {
-    match a.get("--year") {
-        Some(y) => y
-            .parse()
-            .map(Some)
-            .map_err(|_| Fail::Usage(format!("--year must be a year, not \"{y}\""))),
-        None => Ok(None),
-    }
-}
-
-fn export_options(a: &Args) -> Result<ExportOptions, Fail> {
+fn export_options(size: &SizeArgs) -> ExportOptions {
     let mut o = ExportOptions::default();
-    if let Some(w) = a.get("--width") {
-        o.width = w
-            .parse()
-            .map_err(|_| Fail::Usage(format!("--width must be pixels, not \"{w}\"")))?;
+    if let Some(w) = size.width {
+        o.width = w;
     }
-    if let Some(h) = a.get("--height") {
-        o.height = h
-            .parse()
-            .map_err(|_| Fail::Usage(format!("--height must be pixels, not \"{h}\"")))?;
+    if let Some(h) = size.height {
+        o.height = h;
     }
-    Ok(o.clamped())
+    o.clamped()
 }
 
-fn cmd_chart(a: &Args) -> Result<(), Fail> {
-    a.check_known(&[
-        "--project",
-        "--target",
-        "--indicator",
-        "--year",
-        "--overview",
-        "--out",
-        "--width",
-        "--height",
-    ])
-    .map_err(Fail::Usage)?;
-    let (_, project) = load_project(a)?;
-    let out = PathBuf::from(a.need("--out").map_err(Fail::Usage)?);
+fn cmd_chart(
+    path: &Path,
+    target: Option<&str>,
+    indicator: Option<&str>,
+    year: Option<i32>,
+    overview: bool,
+    out: &Path,
+    size: &SizeArgs,
+) -> Result<(), Fail> {
+    let project = load_project(path)?;
     let index = StatusIndex::build(&project);
-    let spec = if let Some(t) = a.get("--target") {
-        let id = ops::parse_id(t)
-            .ok_or_else(|| Fail::Usage(format!("--target must be an id, not \"{t}\"")))?;
+    let spec = if let Some(t) = target {
+        let id = ops::parse_id(t).ok_or_else(|| format!("--target must be an id, not \"{t}\""))?;
         match project.finding(id) {
             Some(f) if f.data.kind == Kind::Target => chart::target_timeline(&project, &index, id),
             Some(_) => return Err(Fail::Input(format!("{id} is an actual, not a target"))),
             None => return Err(Fail::Input(format!("there is no target with id {id}"))),
         }
-    } else if let Some(key) = a.get("--indicator") {
-        a.need("--year").map_err(Fail::Usage)?;
-        let year = year_arg(a)?.unwrap_or_default();
+    } else if let Some(key) = indicator {
+        let year = year.unwrap_or_default();
         let spec = chart::indicator_comparison(&project, &index, key, year);
         if spec.is_none() {
             return Err(Fail::Input(format!("no target for \"{key}\" in {year}")));
         }
         spec
-    } else if a.has("--overview") {
+    } else if overview {
         Some(chart::overview(&project, &index, |_| true))
     } else {
-        return Err(Fail::Usage(
-            "give --target ID, --indicator KEY --year Y, or --overview".into(),
-        ));
+        None
     };
     let spec = spec.ok_or_else(|| "nothing to chart".to_string())?;
-    chart::render::write_file(&spec, &out, export_options(a)?)?;
+    chart::render::write_file(&spec, out, export_options(size))?;
     println!("{}", out.display());
     Ok(())
 }
 
-fn cmd_record(a: &Args) -> Result<(), Fail> {
-    a.check_known(&[
-        "--project",
-        "--target",
-        "--year",
-        "--value",
-        "--unit",
-        "--note",
-    ])
-    .map_err(Fail::Usage)?;
-    let (path, mut project) = load_project(a)?;
-    let t = a.need("--target").map_err(Fail::Usage)?;
-    let id = ops::parse_id(t)
-        .ok_or_else(|| Fail::Usage(format!("--target must be an id, not \"{t}\"")))?;
-    a.need("--year").map_err(Fail::Usage)?;
-    let year = year_arg(a)?.unwrap_or_default();
-    let v = a.need("--value").map_err(Fail::Usage)?;
-    let value: f64 = v
-        .trim()
-        .trim_end_matches('%')
-        .replace(',', "")
-        .parse()
-        .map_err(|_| Fail::Usage(format!("--value must be a number, not \"{v}\"")))?;
-    ops::record_actual(
-        &mut project,
-        id,
-        year,
-        value,
-        a.get("--unit"),
-        a.get("--note").unwrap_or(""),
-    )?;
-    store::save(&project, &path).map_err(|e| e.to_string())?;
+fn cmd_record(
+    path: &Path,
+    target: &str,
+    year: i32,
+    value: f64,
+    unit: Option<&str>,
+    note: Option<&str>,
+) -> Result<(), Fail> {
+    let mut project = load_project(path)?;
+    let id =
+        ops::parse_id(target).ok_or_else(|| format!("--target must be an id, not \"{target}\""))?;
+    ops::record_actual(&mut project, id, year, value, unit, note.unwrap_or(""))?;
+    store::save(&project, path).map_err(|e| e.to_string())?;
     let index = StatusIndex::build(&project);
     if let Some(s) = index.get(id)
         && let Some(f) = project.finding(id)
@@ -553,16 +793,13 @@ fn cmd_record(a: &Args) -> Result<(), Fail> {
     Ok(())
 }
 
-/// Actuals from a CSV: every row's outcome is printed; good rows are recorded (unless
-/// --dry-run) and the project saved; the exit status is non-zero if any row failed.
-fn cmd_import_csv(a: &Args) -> Result<(), Fail> {
-    a.check_known(&["--project", "--dry-run"])
-        .map_err(Fail::Usage)?;
-    let [csv] = a.positional.as_slice() else {
-        return Err(Fail::Usage("give one CSV file".into()));
-    };
-    let (path, mut project) = load_project(a)?;
-    let preview = ops::preview_csv(&project, Path::new(csv)).map_err(|e| format!("{csv}: {e}"))?;
+/// Actuals from a table (CSV or a spreadsheet): every row's outcome is printed; good rows
+/// are recorded (unless --dry-run) and the project saved; the exit status is non-zero if
+/// any row failed.
+fn cmd_import_csv(path: &Path, dry_run: bool, file: &Path) -> Result<(), Fail> {
+    let csv = file.display().to_string();
+    let mut project = load_project(path)?;
+    let preview = ops::preview_actuals(&project, file).map_err(|e| format!("{csv}: {e}"))?;
     for r in &preview.rows {
         match &r.outcome {
             Ok(ids) => {
@@ -582,16 +819,12 @@ fn cmd_import_csv(a: &Args) -> Result<(), Fail> {
     }
     let mut next = project.next_id.max(1);
     let obs = crate::actuals_csv::observations(&project, &preview, &mut next);
-    if !a.has("--dry-run") && !obs.is_empty() {
+    if !dry_run && !obs.is_empty() {
         project.next_id = next;
         project.observations.extend(obs.iter().cloned());
-        store::save(&project, &path).map_err(|e| e.to_string())?;
+        store::save(&project, path).map_err(|e| e.to_string())?;
     }
-    let verb = if a.has("--dry-run") {
-        "would record"
-    } else {
-        "recorded"
-    };
+    let verb = if dry_run { "would record" } else { "recorded" };
     println!(
         "{csv}: {verb} {} actual(s) from {} row(s); {} row(s) not recorded",
         obs.len(),
@@ -607,32 +840,36 @@ fn cmd_import_csv(a: &Args) -> Result<(), Fail> {
     Ok(())
 }
 
-fn cmd_export_csv(a: &Args) -> Result<(), Fail> {
-    a.check_known(&["--project", "--out"])
-        .map_err(Fail::Usage)?;
-    let (_, project) = load_project(a)?;
-    let out = PathBuf::from(a.need("--out").map_err(Fail::Usage)?);
+fn cmd_export_csv(path: &Path, out: &Path, plan_vs_outcome: bool) -> Result<(), Fail> {
+    let project = load_project(path)?;
     let index = StatusIndex::build(&project);
-    store::write_atomic(&out, chart::targets_csv(&project, &index).as_bytes(), false)
-        .map_err(|e| e.to_string())?;
+    let text = if plan_vs_outcome {
+        crate::plan_review::csv(&crate::plan_review::rows(&project, &index, &|_| true))
+    } else {
+        chart::targets_csv(&project, &index)
+    };
+    store::write_atomic(out, text.as_bytes(), false).map_err(|e| e.to_string())?;
     println!("{}", out.display());
     Ok(())
 }
 
-fn cmd_report(a: &Args) -> Result<(), Fail> {
-    a.check_known(&[
-        "--project",
-        "--province",
-        "--year",
-        "--out",
-        "--width",
-        "--height",
-    ])
-    .map_err(Fail::Usage)?;
-    let (_, project) = load_project(a)?;
-    let out = PathBuf::from(a.need("--out").map_err(Fail::Usage)?);
-    let province = a.get("--province").map(str::to_string);
-    let year = year_arg(a)?;
+fn cmd_export_xlsx(path: &Path, out: &Path) -> Result<(), Fail> {
+    let project = load_project(path)?;
+    let index = StatusIndex::build(&project);
+    let bytes = crate::spreadsheet::workbook(&project, &index)?;
+    store::write_atomic(out, &bytes, false).map_err(|e| e.to_string())?;
+    println!("{}", out.display());
+    Ok(())
+}
+
+fn cmd_report(
+    path: &Path,
+    province: Option<String>,
+    year: Option<i32>,
+    out: &Path,
+    size: &SizeArgs,
+) -> Result<(), Fail> {
+    let project = load_project(path)?;
     if let Some(p) = &province
         && !project
             .findings
@@ -656,7 +893,7 @@ fn cmd_report(a: &Args) -> Result<(), Fail> {
         (None, Some(y)) => format!("Plan targets for {y}"),
         (None, None) => "Plan targets".into(),
     };
-    let files = ops::write_report(&project, &index, &title, &keep, &out, export_options(a)?)?;
+    let files = ops::write_report(&project, &index, &title, &keep, out, export_options(size))?;
     println!(
         "{} ({} files)",
         out.join("index.html").display(),
@@ -665,14 +902,9 @@ fn cmd_report(a: &Args) -> Result<(), Fail> {
     Ok(())
 }
 
-fn cmd_import(a: &Args) -> Result<(), Fail> {
-    a.check_known(&["--project"]).map_err(Fail::Usage)?;
-    let path = PathBuf::from(a.need("--project").map_err(Fail::Usage)?);
-    if a.positional.is_empty() {
-        return Err(Fail::Usage("give at least one document to import".into()));
-    }
+fn cmd_import(path: &Path, docs: &[PathBuf]) -> Result<(), Fail> {
     let mut project = if path.exists() {
-        store::load(&path).map_err(|e| format!("{}: {e}", path.display()))?
+        store::load(path).map_err(|e| format!("{}: {e}", path.display()))?
     } else {
         Project {
             name: path
@@ -682,11 +914,10 @@ fn cmd_import(a: &Args) -> Result<(), Fail> {
             ..Project::default()
         }
     };
-    let docs: Vec<PathBuf> = a.positional.iter().map(PathBuf::from).collect();
     let mut failed = Vec::new();
     let mut added = 0;
     let mut findings = 0;
-    for (p, r) in ops::prepare_many(&docs) {
+    for (p, r) in ops::prepare_many(docs) {
         match r.and_then(|prep| {
             let n = prep.extractions.len();
             ops::add_prepared(&mut project, prep).map(|_| n)
@@ -699,7 +930,7 @@ fn cmd_import(a: &Args) -> Result<(), Fail> {
         }
     }
     if added > 0 {
-        store::save(&project, &path).map_err(|e| e.to_string())?;
+        store::save(&project, path).map_err(|e| e.to_string())?;
     }
     println!(
         "{}: {added} documents imported, {findings} targets and actuals found",
@@ -717,13 +948,9 @@ fn cmd_import(a: &Args) -> Result<(), Fail> {
 }
 
 /// Rebuild the bundled sample project (`saves/sample.ron`) from `assets/samples/`.
-fn cmd_sample(a: &Args) -> Result<(), Fail> {
-    a.check_known(&["--samples", "--out"])
-        .map_err(Fail::Usage)?;
-    let samples = PathBuf::from(a.get("--samples").unwrap_or("assets/samples"));
-    let out = PathBuf::from(a.get("--out").unwrap_or("saves/sample.ron"));
-    let project = ops::sample_project(&samples)?;
-    store::write_atomic(&out, store::to_string(&project).as_bytes(), false)
+fn cmd_sample(samples: &Path, out: &Path) -> Result<(), Fail> {
+    let project = ops::sample_project(samples)?;
+    store::write_atomic(out, store::to_string(&project).as_bytes(), false)
         .map_err(|e| e.to_string())?;
     let targets = project
         .findings

@@ -6,15 +6,15 @@ use std::path::PathBuf;
 fn main() {
     let started = std::time::Instant::now();
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args
-        .first()
-        .is_some_and(|a| plantrack::cli::SUBCOMMANDS.contains(&a.as_str()))
-    {
-        std::process::exit(plantrack::cli::run(&args));
+    let cli = match plantrack::cli::parse(&args) {
+        Ok(cli) => cli,
+        Err(code) => std::process::exit(code),
+    };
+    if let Some(command) = cli.command {
+        std::process::exit(plantrack::cli::run(command));
     }
-    // Anything else is a list of files to open ("Open with" from a file manager).
-    let files: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
-    if let Err(e) = run_gui(files, started) {
+    // No subcommand: open the app with the files given ("Open with" from a file manager).
+    if let Err(e) = run_gui(cli.files, started) {
         eprintln!("plantrack: the window could not be opened: {e}");
         std::process::exit(1);
     }

@@ -120,6 +120,8 @@ pub fn from_v1(old: V1Project) -> Project {
                     wording: String::new(),
                     sentence,
                     number: sentence,
+                    confidence: None,
+                    doubt: None,
                 },
             }
         })

@@ -133,6 +133,27 @@ pub struct Extraction {
     pub sentence: Span,
     /// The number itself (with its multiplier and unit) inside the sentence.
     pub number: Span,
+    /// How sure the extractor is of this reading, 0 to 1 (none for what a user entered).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    /// Why it is unsure, when it is ("province taken from the document, none in the
+    /// sentence").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<String>,
+}
+
+/// Findings less sure than this are flagged for review.
+pub const REVIEW_BELOW: f64 = 0.7;
+
+impl Extraction {
+    /// The confidence, 1 for what a user entered or edited.
+    pub fn confidence(&self) -> f64 {
+        self.confidence.map_or(1.0, f64::from)
+    }
+
+    pub fn needs_review(&self) -> bool {
+        self.confidence() < REVIEW_BELOW
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

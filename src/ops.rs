@@ -157,6 +157,27 @@ pub fn add_prepared(project: &mut Project, p: Prepared) -> Result<Id, String> {
 /// Read a CSV file of actuals and match its rows to the project's targets (see
 /// `actuals_csv`); any text encoding the document importer reads is accepted.
 pub fn preview_csv(project: &Project, path: &Path) -> Result<crate::actuals_csv::Preview, String> {
+    preview_actuals(project, path)
+}
+
+/// A table of actuals, from a CSV file or a spreadsheet (.xlsx, .xls, .ods), matched to
+/// the project's targets.
+pub fn preview_actuals(
+    project: &Project,
+    path: &Path,
+) -> Result<crate::actuals_csv::Preview, String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if crate::spreadsheet::is_spreadsheet(path) {
+        let meta = std::fs::metadata(path).map_err(|e| import::io_message(&e))?;
+        if meta.len() > 64 << 20 {
+            return Err("the file is too large for a table of actuals (over 64 MB)".into());
+        }
+        let recs = crate::spreadsheet::read_table(path)?;
+        return crate::actuals_csv::preview_records(project, &name, recs);
+    }
     let meta = std::fs::metadata(path).map_err(|e| import::io_message(&e))?;
     if meta.len() > 64 << 20 {
         return Err("the file is too large for a table of actuals (over 64 MB)".into());
@@ -169,10 +190,6 @@ pub fn preview_csv(project: &Project, path: &Path) -> Result<crate::actuals_csv:
         return Err("this is not a CSV text file".into());
     }
     let (text, _) = import::decode_text(&bytes).map_err(|e| e.to_string())?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     crate::actuals_csv::preview(project, &name, &text)
 }
 

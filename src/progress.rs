@@ -490,6 +490,8 @@ mod tests {
             wording: String::new(),
             sentence: Span::default(),
             number: Span::default(),
+            confidence: None,
+            doubt: None,
         }
     }
 

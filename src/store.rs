@@ -370,6 +370,20 @@ fn finding_line(l: &str) -> Option<crate::model::Finding> {
     };
     let sentence = span(", sentence: (start: ")?;
     let number = span(", number: (start: ")?;
+    let confidence = if c.lit(", confidence: Some(").is_some() {
+        let v = c.number()?;
+        c.lit(")")?;
+        Some(v)
+    } else {
+        None
+    };
+    let doubt = if c.lit(", doubt: Some(").is_some() {
+        let d = c.string()?;
+        c.lit(")")?;
+        Some(d)
+    } else {
+        None
+    };
     c.lit("))")?;
     c.0.is_empty().then_some(Finding {
         id,
@@ -389,6 +403,8 @@ fn finding_line(l: &str) -> Option<crate::model::Finding> {
             wording,
             sentence,
             number,
+            confidence,
+            doubt,
         },
     })
 }

@@ -28,6 +28,19 @@ fn fails(out: &Output) -> String {
     err
 }
 
+/// Refused as bad usage, in clap's form: exit 2, "error: ..." and a usage line, no panic.
+fn misused(out: &Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2), "usage error: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.starts_with("error:"), "{err}");
+    assert!(
+        err.contains("Usage:") || err.contains("For more information"),
+        "{err}"
+    );
+    err
+}
+
 fn ok(out: &Output) -> String {
     assert!(
         out.status.success(),
@@ -97,8 +110,8 @@ fn extract_refuses_bad_input() {
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "").unwrap();
     assert!(fails(&run(&["extract", empty.to_str().unwrap()])).contains("empty"));
-    fails(&run(&["extract"]));
-    fails(&run(&["frobnicate"]));
+    misused(&run(&["extract"]));
+    misused(&run(&["extract", "--colour", "x.txt"]));
     let e = fails(&run(&["extract", "tests/data/formats/bomb.docx"]));
     assert!(e.contains("zip bomb"), "{e}");
     let docx = std::fs::read("tests/data/formats/report.docx").unwrap();
@@ -317,7 +330,7 @@ fn list_record_chart_csv_report() {
         "--out",
         dir.join("x.gif").to_str().unwrap(),
     ]));
-    fails(&run(&[
+    misused(&run(&[
         "record",
         "--project",
         p,
@@ -328,7 +341,7 @@ fn list_record_chart_csv_report() {
         "--value",
         "lots",
     ]));
-    fails(&run(&["list", "--project", p, "--kind", "wishes"]));
+    misused(&run(&["list", "--project", p, "--kind", "wishes"]));
     fails(&run(&[
         "report",
         "--project",
@@ -356,7 +369,7 @@ fn list_refuses_bad_projects() {
     std::fs::write(&garbage, [0xffu8, 0, 3, 4]).unwrap();
     fails(&run(&["list", "--project", garbage.to_str().unwrap()]));
     fails(&run(&["list", "--project", "/nonexistent/p.ron"]));
-    fails(&run(&["list"]));
+    misused(&run(&["list"]));
     // nothing was written over them
     assert_eq!(
         std::fs::read_to_string(&truncated).unwrap(),
@@ -447,4 +460,167 @@ fn import_csv_records_good_rows_and_names_bad_ones() {
     std::fs::write(&csv, [0u8, 1, 2, 3, 0, 0, 255, 254]).unwrap();
     fails(&run(&["import-csv", "--project", p, c]));
     fails(&run(&["import-csv", "--project", p, "/nonexistent/x.csv"]));
+}
+
+#[test]
+fn help_version_and_completions() {
+    let help = ok(&run(&["list", "--help"]));
+    for flag in [
+        "--project",
+        "--province",
+        "--year",
+        "--kind",
+        "--json",
+        "--needs-review",
+    ] {
+        assert!(help.contains(flag), "{flag} in {help}");
+    }
+    let top = ok(&run(&["--help"]));
+    for cmd in [
+        "extract",
+        "list",
+        "chart",
+        "record",
+        "export-csv",
+        "export-xlsx",
+        "report",
+        "import",
+        "import-csv",
+        "sample",
+        "completions",
+    ] {
+        assert!(top.contains(cmd), "{cmd} in {top}");
+    }
+    assert!(ok(&run(&["--version"])).starts_with("plantrack "));
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = ok(&run(&["completions", shell]));
+        assert!(script.contains("plantrack"), "{shell}");
+        assert!(script.contains("import-csv"), "{shell}");
+    }
+    misused(&run(&["completions", "tcsh"]));
+    // an unknown word is a document to open, not a subcommand: the app would start
+    misused(&run(&["import-csv"]));
+}
+
+#[test]
+fn spreadsheets_of_actuals_and_the_exported_workbook() {
+    use calamine::Reader;
+    let dir = temp_dir("xlsx");
+    let project = dir.join("p.ron");
+    std::fs::copy("saves/sample.ron", &project).unwrap();
+    let p = project.to_str().unwrap();
+    // outcomes as an analyst keeps them: a header in another order, numbers as numbers
+    let sheet_path = dir.join("outcomes.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["year", "value", "province", "indicator", "unit", "source"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (value, key)) in [(8.5, "gdp_growth"), (4.6, "surveyed_unemployment")]
+        .iter()
+        .enumerate()
+    {
+        let r = r as u32 + 1;
+        sheet.write_number(r, 0, 2021).unwrap();
+        sheet.write_number(r, 1, *value).unwrap();
+        sheet.write_string(r, 2, "Zhejiang").unwrap();
+        sheet.write_string(r, 3, *key).unwrap();
+        sheet.write_string(r, 4, "%").unwrap();
+        sheet.write_string(r, 5, "bulletin").unwrap();
+    }
+    book.save(&sheet_path).unwrap();
+    let s = sheet_path.to_str().unwrap();
+    let out = ok(&run(&["import-actuals", "--project", p, s]));
+    assert!(out.contains("recorded 2 actual(s)"), "{out}");
+    let listed = ok(&run(&[
+        "list",
+        "--project",
+        p,
+        "--kind",
+        "actual",
+        "--json",
+    ]));
+    assert_eq!(
+        listed.matches("\"csv:outcomes.xlsx\"").count(),
+        2,
+        "{listed}"
+    );
+
+    // the workbook: the targets sheet and the plan-versus-outcome sheet, numbers as numbers
+    let xlsx = dir.join("targets.xlsx");
+    ok(&run(&[
+        "export-xlsx",
+        "--project",
+        p,
+        "--out",
+        xlsx.to_str().unwrap(),
+    ]));
+    let mut wb = calamine::open_workbook_auto(&xlsx).unwrap();
+    assert_eq!(wb.sheet_names(), vec!["Targets", "Plan vs outcome"]);
+    let targets = wb.worksheet_range("Targets").unwrap();
+    let header: Vec<String> = targets
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    for col in [
+        "Province",
+        "Year",
+        "Indicator",
+        "Value",
+        "Unit",
+        "Status",
+        "Review",
+        "Confidence",
+    ] {
+        assert!(header.iter().any(|h| h == col), "{col} in {header:?}");
+    }
+    let value_col = header.iter().position(|h| h == "Value").unwrap();
+    let listed: serde_json::Value = serde_json::from_str(&ok(&run(&[
+        "list",
+        "--project",
+        p,
+        "--kind",
+        "all",
+        "--json",
+    ])))
+    .unwrap();
+    let findings = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["source"] == "document")
+        .count();
+    assert_eq!(targets.height() - 1, findings);
+    let first = targets.rows().nth(1).unwrap();
+    assert!(
+        matches!(first[value_col], calamine::Data::Float(_)),
+        "{:?}",
+        first[value_col]
+    );
+    let pvo = wb.worksheet_range("Plan vs outcome").unwrap();
+    let gdp = pvo
+        .rows()
+        .find(|r| {
+            r[0] == "Zhejiang" && r[3] == "GDP growth" && r[1] == calamine::Data::Float(2021.0)
+        })
+        .expect("Zhejiang's 2021 GDP growth target");
+    assert_eq!(gdp[7], calamine::Data::Float(8.5));
+    assert!(gdp[11].to_string().starts_with("met"), "{:?}", gdp[11]);
+
+    // a zip bomb dressed as a spreadsheet is refused
+    let bomb = dir.join("bomb.xlsx");
+    std::fs::copy("tests/data/formats/bomb.docx", &bomb).unwrap();
+    let e = fails(&run(&[
+        "import-csv",
+        "--project",
+        p,
+        bomb.to_str().unwrap(),
+    ]));
+    assert!(e.contains("zip bomb") || e.contains("read"), "{e}");
 }

@@ -490,69 +490,53 @@ pub fn overview(
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
+/// CSV text from a header and rows, with the `csv` crate's quoting.
+pub fn csv_text<R, F>(header: &[&str], rows: R) -> String
+where
+    R: IntoIterator<Item = Vec<F>>,
+    F: AsRef<[u8]>,
+{
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(&r);
     }
-}
-
-pub fn csv_line(fields: &[String]) -> String {
-    let mut line = fields
-        .iter()
-        .map(|f| csv_field(f))
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push('\n');
-    line
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// The numbers behind a chart.
 pub fn chart_csv(spec: &ChartSpec) -> String {
-    let mut out = String::new();
     match &spec.body {
-        Body::Xy { series, .. } => {
-            out.push_str(&csv_line(&[
-                "series".into(),
-                "year".into(),
-                "value".into(),
-                "note".into(),
-            ]));
-            for s in series {
-                for (i, &(x, y)) in s.points.iter().enumerate() {
-                    out.push_str(&csv_line(&[
+        Body::Xy { series, .. } => csv_text(
+            &["series", "year", "value", "note"],
+            series.iter().flat_map(|s| {
+                s.points.iter().enumerate().map(|(i, &(x, y))| {
+                    vec![
                         s.name.clone(),
                         format!("{x}"),
                         format!("{y}"),
                         s.labels.get(i).cloned().unwrap_or_default(),
-                    ]));
-                }
-            }
-        }
-        Body::Bars { groups, bars, .. } => {
-            out.push_str(&csv_line(&[
-                "category".into(),
-                "series".into(),
-                "value".into(),
-                "note".into(),
-            ]));
-            for b in bars {
-                out.push_str(&csv_line(&[
+                    ]
+                })
+            }),
+        ),
+        Body::Bars { groups, bars, .. } => csv_text(
+            &["category", "series", "value", "note"],
+            bars.iter().map(|b| {
+                vec![
                     groups[b.group].clone(),
                     b.series.clone(),
                     format!("{}", b.value),
                     b.label.clone(),
-                ]));
-            }
-        }
+                ]
+            }),
+        ),
     }
-    out
 }
 
 /// The whole target table with statuses.
 pub fn targets_csv(project: &Project, index: &StatusIndex) -> String {
-    let mut out = csv_line(
+    csv_text(
         &[
             "id",
             "kind",
@@ -573,45 +557,49 @@ pub fn targets_csv(project: &Project, index: &StatusIndex) -> String {
             "review",
             "document",
             "quote",
-        ]
-        .map(String::from),
-    );
-    for f in &project.findings {
-        let t = &f.data;
-        let a = index.get(f.id);
-        let doc = project.document(f.doc);
-        let quote = doc
-            .and_then(|d| d.text.get(t.sentence.start..t.sentence.end))
-            .unwrap_or("");
-        out.push_str(&csv_line(&[
-            f.id.to_string(),
-            t.kind.as_str().into(),
-            t.province.clone(),
-            t.year.to_string(),
-            t.period.map(|p| p.to_string()).unwrap_or_default(),
-            t.indicator.clone(),
-            t.indicator_key.clone().unwrap_or_default(),
-            t.comparator.symbol().into(),
-            format!("{}", t.value),
-            t.unit.clone(),
-            t.wording.clone(),
-            t.baseline
-                .map(|b| format!("{}", b.value))
-                .unwrap_or_default(),
-            t.baseline.map(|b| b.year.to_string()).unwrap_or_default(),
-            a.map(|a| a.status.as_str().to_string()).unwrap_or_default(),
-            a.and_then(|a| a.latest)
-                .map(|l| l.0.to_string())
-                .unwrap_or_default(),
-            a.and_then(|a| a.latest)
-                .map(|l| format!("{}", l.1))
-                .unwrap_or_default(),
-            f.review.as_str().into(),
-            doc.map(|d| d.file_name.clone()).unwrap_or_default(),
-            quote.to_string(),
-        ]));
-    }
-    out
+            "confidence",
+            "doubt",
+        ],
+        project.findings.iter().map(|f| {
+            let t = &f.data;
+            let a = index.get(f.id);
+            let doc = project.document(f.doc);
+            let quote = doc
+                .and_then(|d| d.text.get(t.sentence.start..t.sentence.end))
+                .unwrap_or("");
+            vec![
+                f.id.to_string(),
+                t.kind.as_str().into(),
+                t.province.clone(),
+                t.year.to_string(),
+                t.period.map(|p| p.to_string()).unwrap_or_default(),
+                t.indicator.clone(),
+                t.indicator_key.clone().unwrap_or_default(),
+                t.comparator.symbol().into(),
+                format!("{}", t.value),
+                t.unit.clone(),
+                t.wording.clone(),
+                t.baseline
+                    .map(|b| format!("{}", b.value))
+                    .unwrap_or_default(),
+                t.baseline.map(|b| b.year.to_string()).unwrap_or_default(),
+                a.map(|a| a.status.as_str().to_string()).unwrap_or_default(),
+                a.and_then(|a| a.latest)
+                    .map(|l| l.0.to_string())
+                    .unwrap_or_default(),
+                a.and_then(|a| a.latest)
+                    .map(|l| format!("{}", l.1))
+                    .unwrap_or_default(),
+                f.review.as_str().into(),
+                doc.map(|d| d.file_name.clone()).unwrap_or_default(),
+                quote.to_string(),
+                t.confidence
+                    .map(|c| format!("{:.2}", c))
+                    .unwrap_or_default(),
+                t.doubt.clone().unwrap_or_default(),
+            ]
+        }),
+    )
 }
 
 /// A value for tick labels: "6.5", "8.5T", "130k".
@@ -637,8 +625,11 @@ mod tests {
     #[test]
     fn csv_quotes_what_needs_quoting() {
         assert_eq!(
-            csv_line(&["a".into(), "b,c".into(), "say \"hi\"".into()]),
-            "a,\"b,c\",\"say \"\"hi\"\"\"\n"
+            csv_text(
+                &["a", "b", "c"],
+                [vec!["x", "b,c", "say \"hi\""], vec!["two\nlines", "", "z"]]
+            ),
+            "a,b,c\nx,\"b,c\",\"say \"\"hi\"\"\"\n\"two\nlines\",,z\n"
         );
     }
 

@@ -1167,6 +1167,8 @@ impl<'a> Walker<'a> {
                 wording: text[base + c.start..base + c.end].to_string(),
                 sentence: Span::new(line.start, line.end),
                 number: Span::new(base + c.start, base + c.end),
+                confidence: None,
+                doubt: None,
             });
         }
     }
@@ -1652,6 +1654,8 @@ impl<'a> Walker<'a> {
                     wording: text[wording_start..number.end].to_string(),
                     sentence,
                     number,
+                    confidence: None,
+                    doubt: None,
                 };
                 if q.baselines.is_empty() {
                     match indicator::split_both(&base.indicator) {

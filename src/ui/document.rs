@@ -390,6 +390,8 @@ fn add_target(app: &mut PlanTrackApp, doc_id: Id, a: usize, b: usize) {
             wording: label,
             sentence,
             number: Span::new(a, b),
+            confidence: None,
+            doubt: None,
         },
     };
     app.apply(Change {

@@ -594,12 +594,28 @@ impl PlanTrackApp {
                 };
                 self.tasks.write_text(path, csv, ctx.clone());
             }
+            Pick::ExportXlsx => {
+                let path = if first.extension().is_none() {
+                    first.with_extension("xlsx")
+                } else {
+                    first
+                };
+                match crate::spreadsheet::workbook(&self.session.project, &self.cache.status) {
+                    Ok(bytes) => self.tasks.write_bytes(path, bytes, ctx.clone()),
+                    Err(e) => {
+                        self.modal = Some(Modal::Message {
+                            title: "Cannot write the spreadsheet".into(),
+                            body: e,
+                        })
+                    }
+                }
+            }
             Pick::ImportActualsCsv => {
-                match crate::ops::preview_csv(&self.session.project, &first) {
+                match crate::ops::preview_actuals(&self.session.project, &first) {
                     Ok(preview) => self.modal = Some(Modal::CsvPreview(preview)),
                     Err(e) => {
                         self.modal = Some(Modal::Message {
-                            title: "Cannot read the CSV".into(),
+                            title: "Cannot read the table of actuals".into(),
                             body: format!("{}: {e}", first.display()),
                         })
                     }
@@ -863,7 +879,10 @@ impl PlanTrackApp {
                         purpose: Pick::ImportDocuments,
                     });
                 }
-                if ui.button("Import actuals from CSV...").clicked() {
+                if ui
+                    .button("Import actuals from a table (CSV, Excel, ODS)...")
+                    .clicked()
+                {
                     self.pick(Pick::ImportActualsCsv, &ctx);
                 }
                 ui.menu_button("Import recent", |ui| {
@@ -929,6 +948,12 @@ impl PlanTrackApp {
                 }
                 if ui.button("Target table as CSV...").clicked() {
                     self.pick(Pick::ExportCsv, &ctx);
+                }
+                if ui
+                    .button("Spreadsheet (targets, plan vs outcome)...")
+                    .clicked()
+                {
+                    self.pick(Pick::ExportXlsx, &ctx);
                 }
                 if ui
                     .button("Report (all charts of the current filter)...")
@@ -1038,9 +1063,10 @@ impl PlanTrackApp {
             |p: &PathBuf, ext: &str| p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext));
         let (projects, rest): (Vec<PathBuf>, Vec<PathBuf>) =
             dropped.into_iter().partition(|p| has_ext(p, "ron"));
-        // a dropped table of outcomes goes to the CSV preview, not the document importer
-        let (tables, docs): (Vec<PathBuf>, Vec<PathBuf>) =
-            rest.into_iter().partition(|p| has_ext(p, "csv"));
+        // a dropped table of outcomes goes to the preview of actuals, not the importer
+        let (tables, docs): (Vec<PathBuf>, Vec<PathBuf>) = rest
+            .into_iter()
+            .partition(|p| has_ext(p, "csv") || crate::spreadsheet::is_spreadsheet(p));
         if let Some(p) = projects.first() {
             self.open_project(p);
         }
@@ -1155,7 +1181,8 @@ impl PlanTrackApp {
                         Pick::ExportChartSvg => ("File to write", "chart.svg"),
                         Pick::ExportCsv => ("File to write", "targets.csv"),
                         Pick::ExportReport => ("Folder to write the report into", "/path/to/folder"),
-                        Pick::ImportActualsCsv => ("CSV file of actuals", "/path/to/outcomes.csv"),
+                        Pick::ExportXlsx => ("File to write", "targets.xlsx"),
+                        Pick::ImportActualsCsv => ("Table of actuals (CSV, .xlsx, .xls, .ods)", "/path/to/outcomes.xlsx"),
                     };
                     let label = ui.label(what);
                     ui.add(

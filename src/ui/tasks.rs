@@ -25,6 +25,7 @@ pub enum Pick {
     ExportChartPng,
     ExportChartSvg,
     ExportCsv,
+    ExportXlsx,
     ExportReport,
     ImportActualsCsv,
 }
@@ -38,8 +39,9 @@ impl Pick {
             Pick::ExportChartPng => "Export chart as PNG",
             Pick::ExportChartSvg => "Export chart as SVG",
             Pick::ExportCsv => "Export targets as CSV",
+            Pick::ExportXlsx => "Export targets as a spreadsheet",
             Pick::ExportReport => "Export report folder",
-            Pick::ImportActualsCsv => "Import actuals from CSV",
+            Pick::ImportActualsCsv => "Import actuals from a table",
         }
     }
 }
@@ -150,9 +152,12 @@ impl Tasks {
                     .add_filter("SVG image", &["svg"])
                     .set_file_name("chart.svg"),
                 Pick::ExportCsv => d.add_filter("CSV", &["csv"]).set_file_name("targets.csv"),
+                Pick::ExportXlsx => d
+                    .add_filter("Excel workbook", &["xlsx"])
+                    .set_file_name("targets.xlsx"),
                 Pick::ExportReport => d,
                 Pick::ImportActualsCsv => d
-                    .add_filter("CSV", &["csv", "txt"])
+                    .add_filter("Tables", &["csv", "txt", "xlsx", "xls", "ods"])
                     .add_filter("All files", &["*"]),
             };
             let paths: Vec<PathBuf> = match purpose {
@@ -256,10 +261,13 @@ impl Tasks {
     }
 
     pub fn write_text(&mut self, path: PathBuf, text: String, ctx: egui::Context) {
+        self.write_bytes(path, text.into_bytes(), ctx);
+    }
+
+    pub fn write_bytes(&mut self, path: PathBuf, bytes: Vec<u8>, ctx: egui::Context) {
         let tx = self.tx.clone();
         std::thread::spawn(move || {
-            let r = crate::store::write_atomic(&path, text.as_bytes(), false)
-                .map_err(|e| e.to_string());
+            let r = crate::store::write_atomic(&path, &bytes, false).map_err(|e| e.to_string());
             let _ = tx.send(Msg::Wrote {
                 what: "Exported".into(),
                 result: r.map(|()| path.display().to_string()),
