@@ -624,3 +624,29 @@ fn spreadsheets_of_actuals_and_the_exported_workbook() {
     ]));
     assert!(e.contains("zip bomb") || e.contains("read"), "{e}");
 }
+
+#[test]
+fn spreadsheets_saved_by_libreoffice_record_as_their_csv_does() {
+    // tests/data/formats/outcomes.{xlsx,xls,ods}: LibreOffice's conversions of one CSV
+    for ext in ["xlsx", "xls", "ods"] {
+        let dir = temp_dir(&format!("lo-{ext}"));
+        let project = dir.join("p.ron");
+        std::fs::copy("saves/sample.ron", &project).unwrap();
+        let p = project.to_str().unwrap();
+        let file = format!("tests/data/formats/outcomes.{ext}");
+        let out = ok(&run(&["import-csv", "--project", p, &file]));
+        assert!(
+            out.contains("recorded 3 actual(s) from 3 row(s)"),
+            "{ext}: {out}"
+        );
+        let listed = ok(&run(&[
+            "list",
+            "--project",
+            p,
+            "--kind",
+            "actual",
+            "--json",
+        ]));
+        assert!(listed.contains("1226000"), "{ext}: {listed}");
+    }
+}
