@@ -434,43 +434,43 @@ fn cmd_extract(
         out.write_all(b"[").or_else(ignore_closed_pipe)?;
     }
     for path in files {
-        let imported =
-            crate::import::import_path(Path::new(path)).map_err(|e| format!("{path}: {e}"))?;
         let name = file_name(path);
-        let (info, xs) =
-            crate::extract::extract_with_options(&name, &imported.text, &options, &mut |_| true)
-                .ok_or_else(|| format!("{path}: the extraction was stopped"))?;
-        let written = if documents {
-            serde_json::to_writer(&mut out, &document_json(&name, &imported.text, &info))
-                .map_err(std::io::Error::from)
-                .and_then(|()| writeln!(out))
-        } else if json {
-            // written finding by finding: the output of a large file is never held whole
-            xs.iter().try_for_each(|x| {
-                out.write_all(if first { b"\n" } else { b",\n" })?;
-                first = false;
-                serde_json::to_writer_pretty(&mut out, &FindingJson::new(&name, &imported.text, x))
+        let written = crate::import::with_text(Path::new(path), |text| {
+            let Some((info, xs)) =
+                crate::extract::extract_with_options(&name, text, &options, &mut |_| true)
+            else {
+                return Ok(());
+            };
+            if documents {
+                serde_json::to_writer(&mut out, &document_json(&name, text, &info))
                     .map_err(std::io::Error::from)
-            })
-        } else {
-            xs.iter().try_for_each(|x| {
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{} {}\t{}",
-                    name,
-                    x.kind.as_str(),
-                    x.province,
-                    x.year,
-                    x.indicator,
-                    x.comparator.symbol(),
-                    crate::util::format_quantity(x.value, &x.unit),
-                    imported
-                        .text
-                        .get(x.number.start..x.number.end)
-                        .unwrap_or("")
-                )
-            })
-        };
+                    .and_then(|()| writeln!(out))
+            } else if json {
+                // written finding by finding: the output of a large file is never held
+                xs.iter().try_for_each(|x| {
+                    out.write_all(if first { b"\n" } else { b",\n" })?;
+                    first = false;
+                    serde_json::to_writer_pretty(&mut out, &FindingJson::new(&name, text, x))
+                        .map_err(std::io::Error::from)
+                })
+            } else {
+                xs.iter().try_for_each(|x| {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}\t{} {}\t{}",
+                        name,
+                        x.kind.as_str(),
+                        x.province,
+                        x.year,
+                        x.indicator,
+                        x.comparator.symbol(),
+                        crate::util::format_quantity(x.value, &x.unit),
+                        text.get(x.number.start..x.number.end).unwrap_or("")
+                    )
+                })
+            }
+        })
+        .map_err(|e| format!("{path}: {e}"))?;
         written.or_else(ignore_closed_pipe)?;
     }
     if json && !documents {

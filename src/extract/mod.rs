@@ -112,6 +112,13 @@ pub fn extract_with_options(
     let lex = Lexicon::get();
     let mut hits = Vec::new();
     lex.scan(text, &mut hits);
+    if std::env::var_os("PLANTRACK_DEBUG_SIZES").is_some() {
+        eprintln!(
+            "hits {} ({} bytes each)",
+            hits.len(),
+            std::mem::size_of::<(usize, usize, Hit)>()
+        );
+    }
     let lines = classify_lines(lex, text);
     let info = analyze_document(lex, options, file_name, text, &lines, &hits);
     let mut walker = Walker {
@@ -762,6 +769,110 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
 
 // ---------------------------------------------------------------- walking the text
 
+/// A sign of tense ending at a token boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TenseMark {
+    None,
+    /// "will", "plans to".
+    Future,
+    /// A past or present verb: "grew", "was kept", "currently".
+    Done,
+    /// "goals", "to be": the future where nothing else speaks.
+    Weak,
+}
+
+/// Where a figure's year came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearSource {
+    /// Its sentence or paragraph.
+    Stated,
+    /// A heading, or the plan the document is about.
+    Section,
+    /// The outcomes before it, or the year a work report reviews.
+    Carried,
+    /// The report date alone.
+    Report,
+}
+
+/// What a finding's reading rests on, and how sure that makes it.
+struct Evidence<'a> {
+    whence: Whence,
+    year: YearSource,
+    tense_disagrees: bool,
+    unit_inferred: bool,
+    bare: bool,
+    no_label: bool,
+    name_like: bool,
+    weak_date: bool,
+    mode: &'a Mode,
+}
+
+impl Evidence<'_> {
+    /// The confidence (the product of what each doubt leaves) and, below the review
+    /// threshold, the weightiest doubt in words. The weights are calibrated on the
+    /// annotated corpora (README: "Confidence").
+    fn judge(&self) -> (f32, Option<String>) {
+        let mut doubts: Vec<(f32, &'static str)> = Vec::new();
+        let single = matches!(self.mode, Mode::Single(_));
+        match (self.whence, single) {
+            (Whence::Document, false) => doubts.push((
+                0.3,
+                "province taken from the document, none in the sentence",
+            )),
+            (Whence::Document, true) => doubts.push((0.05, "province taken from the document")),
+            (Whence::Carried, _) => doubts.push((0.2, "province carried from the sentence before")),
+            (Whence::Named, _) => {}
+        }
+        match self.year {
+            YearSource::Report => doubts.push((0.1, "year taken from the report date")),
+            YearSource::Carried => doubts.push((0.15, "year taken from the outcomes around it")),
+            YearSource::Section => doubts.push((0.05, "year taken from the heading or plan")),
+            YearSource::Stated => {}
+        }
+        if self.weak_date && self.year != YearSource::Stated {
+            doubts.push((0.3, "the document's date is a guess"));
+        }
+        if self.tense_disagrees {
+            doubts.push((0.15, "tense and year disagree"));
+        }
+        if self.bare {
+            doubts.push((0.35, "unit not recognised"));
+        } else if self.unit_inferred {
+            doubts.push((0.15, "unit taken from the indicator"));
+        }
+        if self.name_like {
+            doubts.push((0.3, "number may be part of a name"));
+        }
+        if self.no_label {
+            doubts.push((0.1, "no indicator named"));
+        }
+        let confidence = doubts
+            .iter()
+            .fold(0.97f32, |c, (p, _)| c * (1.0 - p))
+            .clamp(0.05, 0.97);
+        let doubt = (f64::from(confidence) < crate::model::REVIEW_BELOW)
+            .then(|| {
+                doubts
+                    .iter()
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|d| d.1.to_string())
+            })
+            .flatten();
+        ((confidence * 100.0).round() / 100.0, doubt)
+    }
+}
+
+/// Where a figure's province came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Whence {
+    /// A name in the sentence.
+    Named,
+    /// The sentence before (a pronoun, the same paragraph, a roundup's last name).
+    Carried,
+    /// The document as a whole.
+    Document,
+}
+
 /// Where a figure's time came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Origin {
@@ -1005,10 +1116,11 @@ impl<'a> Walker<'a> {
     /// national text only a province that is the subject, a one-province text only
     /// another place named as the owner (a member province of a regional text, the
     /// country's own average).
-    fn province(&self, mentions: &[Mention], pos: usize, clause_end: usize) -> String {
+    fn province(&self, mentions: &[Mention], pos: usize, clause_end: usize) -> (String, Whence) {
         let lex = self.lex;
-        let name = |u: u16| lex.unit_name(u).to_string();
-        let china = || lex.unit_name(lex.national).to_string();
+        let name = |u: u16| (lex.unit_name(u).to_string(), Whence::Named);
+        let carried = |u: u16| (lex.unit_name(u).to_string(), Whence::Carried);
+        let china = || (lex.unit_name(lex.national).to_string(), Whence::Document);
         let text = self.text;
         // a difference against a place's figure is not that place's figure: "exceeded the
         // country's average growth rate by 1.4 percentage points"
@@ -1080,9 +1192,17 @@ impl<'a> Walker<'a> {
                     && let Some(c) = self.carry
                     && members.contains(&c)
                 {
-                    return name(c);
+                    return carried(c);
                 }
-                u.clone()
+                let named = own.is_some_and(|o| mentions.iter().any(|m| m.unit == o));
+                (
+                    u.clone(),
+                    if named {
+                        Whence::Named
+                    } else {
+                        Whence::Document
+                    },
+                )
             }
             Mode::National => {
                 let metonym = |m: &Mention| is_metonym(lex, text, m.pos, m.end);
@@ -1101,9 +1221,18 @@ impl<'a> Walker<'a> {
                 {
                     // "It's forecasting growth of around 5% this year." after a sentence
                     // about Tianjin
-                    return name(u);
+                    return carried(u);
                 }
-                china()
+                let national = mentions.iter().any(|m| m.kind == PlaceKind::National);
+                let (c, _) = china();
+                (
+                    c,
+                    if national {
+                        Whence::Named
+                    } else {
+                        Whence::Document
+                    },
+                )
             }
             Mode::Roundup => {
                 if let Some(m) = before().find(|m| owns(m)) {
@@ -1122,7 +1251,7 @@ impl<'a> Walker<'a> {
                     return name(m.unit);
                 }
                 match self.carry {
-                    Some(u) => name(u),
+                    Some(u) => carried(u),
                     None => china(),
                 }
             }
@@ -1167,7 +1296,9 @@ impl<'a> Walker<'a> {
                 wording: text[base + c.start..base + c.end].to_string(),
                 sentence: Span::new(line.start, line.end),
                 number: Span::new(base + c.start, base + c.end),
-                confidence: None,
+                // a table row says what each number is: only its year and place are
+                // the document's
+                confidence: Some(0.9),
                 doubt: None,
             });
         }
@@ -1414,42 +1545,62 @@ impl<'a> Walker<'a> {
     /// sentence that speaks of the future ("will grow 6%, with unemployment kept within
     /// 5.5%"); weaker signs of the future ("goals", "to be") count where nothing else does.
     fn tense_at(&self, reader: &SentenceReader, at: usize) -> Kind {
+        let marks = reader.tense_marks.get_or_init(|| self.tense_marks(reader));
+        let at = at.min(marks.len().saturating_sub(1));
+        // the nearest sign before the figure, a weak one only if it is nearer than any
+        // other
+        for end in (1..=at).rev() {
+            match marks[end] {
+                TenseMark::Future | TenseMark::Weak => return Kind::Target,
+                TenseMark::Done => return Kind::Actual,
+                TenseMark::None => {}
+            }
+        }
+        marks[at + 1..]
+            .iter()
+            .find_map(|m| match m {
+                TenseMark::Future => Some(Kind::Target),
+                TenseMark::Done => Some(Kind::Actual),
+                _ => None,
+            })
+            .unwrap_or(Kind::Target)
+    }
+
+    /// The sign of tense that ends at each token boundary of the sentence (index `end` is
+    /// the phrase ending before token `end`), read once per sentence.
+    fn tense_marks(&self, reader: &SentenceReader) -> Vec<TenseMark> {
         let toks = reader.toks;
         let text = self.text;
         let lex = self.lex;
         let strong_future = lex.future.any_in(text, toks, 0, toks.len());
-        let mark = |end: usize| -> Option<Kind> {
-            if lex.future.longest_ending_at(text, toks, end).is_some() {
-                return Some(Kind::Target);
-            }
-            if let Some(len) = lex.past.longest_ending_at(text, toks, end) {
-                let w = toks[end - 1].text(text);
-                let ambiguous = len == 1 && (w.ends_with("ed") || lex.participle_like.has_word(w));
-                let aux = end >= 2
-                    && toks[end - 2].kind == text::Tk::Word
-                    && lex.auxiliary.has_word(toks[end - 2].text(text));
-                if !ambiguous || aux || !strong_future {
-                    return Some(Kind::Actual);
+        (0..=toks.len())
+            .map(|end| {
+                if end == 0 || toks[end - 1].kind != text::Tk::Word {
+                    return TenseMark::None;
                 }
-            }
-            if lex.present.longest_ending_at(text, toks, end).is_some() {
-                return Some(Kind::Actual);
-            }
-            None
-        };
-        let weak = |end: usize| lex.weak_future.longest_ending_at(text, toks, end).is_some();
-        let at = at.min(toks.len());
-        // the nearest sign before the figure, a weak one only if it is nearer than any
-        // other
-        for end in (1..=at).rev() {
-            if let Some(k) = mark(end) {
-                return k;
-            }
-            if weak(end) {
-                return Kind::Target;
-            }
-        }
-        (at + 1..=toks.len()).find_map(mark).unwrap_or(Kind::Target)
+                if lex.future.longest_ending_at(text, toks, end).is_some() {
+                    return TenseMark::Future;
+                }
+                if let Some(len) = lex.past.longest_ending_at(text, toks, end) {
+                    let w = toks[end - 1].text(text);
+                    let ambiguous =
+                        len == 1 && (w.ends_with("ed") || lex.participle_like.has_word(w));
+                    let aux = end >= 2
+                        && toks[end - 2].kind == text::Tk::Word
+                        && lex.auxiliary.has_word(toks[end - 2].text(text));
+                    if !ambiguous || aux || !strong_future {
+                        return TenseMark::Done;
+                    }
+                }
+                if lex.present.longest_ending_at(text, toks, end).is_some() {
+                    return TenseMark::Done;
+                }
+                if lex.weak_future.longest_ending_at(text, toks, end).is_some() {
+                    return TenseMark::Weak;
+                }
+                TenseMark::None
+            })
+            .collect()
     }
 
     fn assemble(
@@ -1484,6 +1635,7 @@ impl<'a> Walker<'a> {
             if last == "index" {
                 q.unit = Some("index".into());
                 q.bare = false;
+                q.unit_inferred = true;
             } else if q.multiplied
                 && label
                     .split(|c: char| !c.is_alphanumeric())
@@ -1491,6 +1643,7 @@ impl<'a> Walker<'a> {
             {
                 q.unit = Some("yuan".into());
                 q.bare = false;
+                q.unit_inferred = true;
             }
         }
         // starts of one "from ... to" share a time phrase given to any of them
@@ -1597,7 +1750,12 @@ impl<'a> Walker<'a> {
                     break 'emit;
                 }
                 let (mut ctx, mut origin) = ctxs[k];
-                let province = self.province(mentions, toks[q.tn].start, clause_end(q));
+                let (province, whence) = self.province(mentions, toks[q.tn].start, clause_end(q));
+                let mut year_src = match origin {
+                    Origin::Stated | Origin::Context => YearSource::Stated,
+                    Origin::Section => YearSource::Section,
+                    Origin::Default => YearSource::Report,
+                };
                 // a section or paragraph about the future ("Facts about China's 2016-2020
                 // growth plan") does not date what its sentences report as done or current
                 if origin == Origin::Section
@@ -1618,11 +1776,13 @@ impl<'a> Walker<'a> {
                         // report or an early-year release the year before
                         if let Some(c) = self.data_year_of(&province) {
                             ctx = c;
+                            year_src = YearSource::Carried;
                         } else if self.info.reviews_last_year {
                             ctx = Ctx {
                                 year: r - 1,
                                 period: None,
                             };
+                            year_src = YearSource::Carried;
                         }
                     } else if t == Kind::Target
                         && let Some(p) = self.plan
@@ -1631,9 +1791,27 @@ impl<'a> Walker<'a> {
                             year: p.end,
                             period: self.over_a_span(reader).then_some(p),
                         };
+                        year_src = YearSource::Section;
                     }
                 }
                 let kind = self.kind_of(reader, qs, k, ctx.year);
+                let evidence = Evidence {
+                    whence,
+                    year: year_src,
+                    // the stated year decided against the verb: "In 2023, GDP will exceed
+                    // 3 trillion yuan" in a 2024 text
+                    tense_disagrees: kind != self.tense_at(reader, q.t0),
+                    unit_inferred: q.unit_inferred,
+                    bare: q.bare,
+                    no_label: q.label.trim().is_empty(),
+                    name_like: q.name_like,
+                    weak_date: matches!(
+                        self.info.date.source,
+                        DateSource::MostFrequentYear | DateSource::Today
+                    ),
+                    mode: &self.info.mode,
+                };
+                let (confidence, doubt) = evidence.judge();
                 if kind == Kind::Actual && origin != Origin::Default && ctx.year <= r {
                     self.note_data_year(&province, ctx.year);
                 }
@@ -1654,8 +1832,8 @@ impl<'a> Walker<'a> {
                     wording: text[wording_start..number.end].to_string(),
                     sentence,
                     number,
-                    confidence: None,
-                    doubt: None,
+                    confidence: Some(confidence),
+                    doubt,
                 };
                 if q.baselines.is_empty() {
                     match indicator::split_both(&base.indicator) {
@@ -1713,7 +1891,7 @@ impl<'a> Walker<'a> {
                             comparator: Comparator::Eq,
                             wording: text[toks[bq.t0].start..span_of(bq).end].to_string(),
                             number: span_of(bq),
-                            province: self.province(mentions, toks[bq.tn].start, clause_end(bq)),
+                            province: self.province(mentions, toks[bq.tn].start, clause_end(bq)).0,
                             ..base.clone()
                         });
                     }
@@ -1735,8 +1913,16 @@ impl<'a> Walker<'a> {
                         units.clone()
                     };
                     for u in mine {
+                        // named in the sentence: the province is no longer a doubt
+                        let (confidence, doubt) = x
+                            .doubt
+                            .as_deref()
+                            .filter(|d| d.starts_with("province"))
+                            .map_or((x.confidence, x.doubt.clone()), |_| (Some(0.9), None));
                         self.out.push(Extraction {
                             province: self.lex.unit_name(u).to_string(),
+                            confidence,
+                            doubt,
                             ..x.clone()
                         });
                     }

@@ -37,6 +37,11 @@ pub struct Quantity {
     pub time: Option<TimeRef>,
     /// The other end of a range ("6.5-6.7 percent for 2016"): both ends share time.
     pub range_with: Option<usize>,
+    /// The unit was taken from the indicator, not the text ("revenue was 41.1 billion").
+    pub unit_inferred: bool,
+    /// Capitalised words or a code stand right beside the number ("Fortune Global 500
+    /// companies", "Line 3"): it may be part of a name.
+    pub name_like: bool,
     /// A multiplier word was applied ("41.134 billion").
     pub multiplied: bool,
     /// A conversion in brackets of the figure before ("10 trillion yuan ($1.4 trillion)"):
@@ -89,6 +94,8 @@ pub struct SentenceReader<'a> {
     skip: Vec<usize>,
     /// The automaton saw a number word ("one", "half") in the sentence.
     pub number_words: bool,
+    /// The signs of tense of the sentence, read when first needed.
+    pub tense_marks: std::cell::OnceCell<Vec<super::TenseMark>>,
 }
 
 fn is_punct(text: &str, t: &Token, p: &str) -> bool {
@@ -127,6 +134,7 @@ impl<'a> SentenceReader<'a> {
             quoted,
             skip: Vec::new(),
             number_words: true,
+            tense_marks: std::cell::OnceCell::new(),
         }
     }
 
@@ -800,6 +808,12 @@ impl<'a> SentenceReader<'a> {
         let plan_figure = toks
             .get(j)
             .is_some_and(|t| t.kind == Tk::Word && lex.plan_participle.has_word(t.text(text)));
+        let capitalised = |k: Option<usize>| {
+            k.and_then(|k| self.word(k))
+                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        };
+        let name_like = (t0 > 1 && capitalised(t0.checked_sub(1)) && capitalised(Some(t1)))
+            || self.in_quotes(t.start);
         Some(Quantity {
             t0,
             t1,
@@ -818,6 +832,8 @@ impl<'a> SentenceReader<'a> {
             time: None,
             label: String::new(),
             conversion_of: None,
+            unit_inferred: false,
+            name_like,
             range_with: None,
             multiplied,
             integer,
@@ -1034,6 +1050,8 @@ impl<'a> SentenceReader<'a> {
                 time: None,
                 label: String::new(),
                 conversion_of: None,
+                unit_inferred: false,
+                name_like: false,
                 range_with: None,
                 multiplied: false,
                 integer: false,
@@ -1108,6 +1126,8 @@ impl<'a> SentenceReader<'a> {
             time: None,
             label: String::new(),
             conversion_of: None,
+            unit_inferred: false,
+            name_like: false,
             range_with: None,
             multiplied,
             integer: true,

@@ -9,6 +9,15 @@ use crate::model::{Comparator, Kind};
 
 /// Does this line head such a table?
 pub fn is_header(line: &str) -> bool {
+    // every line is asked: the common answer without lower-casing it
+    let b = line.as_bytes();
+    let maybe = memchr::memmem::find(b, b"ctual").is_some()
+        || memchr::memmem::find(b, b"CTUAL").is_some()
+        || memchr::memmem::find(b, "实际".as_bytes()).is_some()
+        || memchr::memmem::find(b, "执行".as_bytes()).is_some();
+    if !maybe || line.len() > 400 {
+        return false;
+    }
     let l = line.to_lowercase();
     (l.contains("projected") || l.contains("planned") || l.contains("target"))
         && l.contains("actual")

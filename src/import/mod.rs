@@ -114,6 +114,33 @@ pub fn import_path_with(
     import_owned(&name, bytes)
 }
 
+/// Read a document and give its text to `f` without owning it: a large UTF-8 text file
+/// is mapped into memory rather than copied (the command line's `extract` reads 50 MB
+/// files); anything else goes through `import_path`.
+pub fn with_text<R>(path: &Path, f: impl FnOnce(&str) -> R) -> Result<R, ImportError> {
+    const MAP_FROM: u64 = 4 << 20;
+    let io = |e: std::io::Error| ImportError::Io(io_message(&e));
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_file() && meta.len() >= MAP_FROM && meta.len() <= MAX_IMPORT_BYTES {
+        // SAFETY: the map is read-only and dropped before we return; a file changed by
+        // another program while it is read gives at worst a wrong text, which the UTF-8
+        // check below refuses or the extractor reads as any other text
+        if let Ok(map) = unsafe { memmap2::Mmap::map(&file) }
+            && sniff(&map) == Sniffed::Text
+            && let Ok(text) = std::str::from_utf8(&map)
+        {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            if text.trim().is_empty() {
+                return Err(ImportError::NoText);
+            }
+            return Ok(f(text));
+        }
+    }
+    let imported = import_path(path)?;
+    Ok(f(&imported.text))
+}
+
 pub fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "the file does not exist (was it moved or deleted?)".into(),
