@@ -420,6 +420,8 @@ pub fn document_json(doc: &str, text: &str, info: &crate::extract::DocInfo) -> s
     })
 }
 
+const PAR_JSON: usize = 8192;
+
 fn cmd_extract(
     json: bool,
     documents: bool,
@@ -446,12 +448,31 @@ fn cmd_extract(
                     .map_err(std::io::Error::from)
                     .and_then(|()| writeln!(out))
             } else if json {
-                // written finding by finding: the output of a large file is never held
-                xs.iter().try_for_each(|x| {
-                    out.write_all(if first { b"\n" } else { b",\n" })?;
-                    first = false;
-                    serde_json::to_writer_pretty(&mut out, &FindingJson::new(&name, text, x))
-                        .map_err(std::io::Error::from)
+                // formatted a few thousand findings at a time on all cores, and written
+                // as they come: the output of a large file is never held whole
+                use rayon::prelude::*;
+                xs.chunks(1 << 13).try_for_each(|window| {
+                    let parts: Vec<Vec<u8>> = window
+                        .par_chunks(PAR_JSON)
+                        .map(|c| {
+                            let mut buf = Vec::with_capacity(c.len() * 700);
+                            for x in c {
+                                buf.extend_from_slice(b",\n");
+                                let _ = serde_json::to_writer_pretty(
+                                    &mut buf,
+                                    &FindingJson::new(&name, text, x),
+                                );
+                            }
+                            buf
+                        })
+                        .collect();
+                    for p in parts {
+                        // the first finding of all is not preceded by a comma
+                        let p = if first { &p[1..] } else { &p[..] };
+                        first = false;
+                        out.write_all(p)?;
+                    }
+                    Ok(())
                 })
             } else {
                 xs.iter().try_for_each(|x| {

@@ -115,7 +115,7 @@ fn prepare_text_with(
     file_name: &str,
     path: &str,
     imported: import::Imported,
-    report: &mut dyn FnMut(usize) -> bool,
+    report: &mut (dyn FnMut(usize) -> bool + Send),
 ) -> Option<Prepared> {
     let (info, extractions) = extract::extract_with_progress(file_name, &imported.text, report)?;
     Some(Prepared {

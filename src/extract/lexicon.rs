@@ -206,6 +206,11 @@ impl PhraseSet {
         with_word_key(word, |k| self.single.contains(k))
     }
 
+    /// The last words of the phrases, lower case.
+    pub fn last_words(&self) -> impl Iterator<Item = &[u8]> {
+        self.map.index.by_last.keys().map(Vec::as_slice)
+    }
+
     /// Length (in tokens) of the longest phrase that ends right before `end`.
     pub fn longest_ending_at(&self, text: &str, toks: &[Token], end: usize) -> Option<usize> {
         self.map.longest_ending_at(text, toks, end).map(|(n, ())| n)
@@ -373,6 +378,9 @@ pub struct Lexicon {
     pub superlative: PhraseSet,
     pub subject_after: PhraseSet,
     pub present: PhraseSet,
+    /// Every word that ends a phrase of tense (future, past, present, weak future): a
+    /// word outside it ends none.
+    pub tense_last_words: WordSet<Vec<u8>>,
     pub group_quantifiers: PhraseSet,
     pub size_nouns: PhraseSet,
     pub change_verbs: PhraseSet,
@@ -701,7 +709,7 @@ impl Lexicon {
             .enumerate()
             .map(|(i, u)| (u.to_lowercase().into_bytes(), i as u16))
             .collect();
-        Lexicon {
+        let mut lex = Lexicon {
             unit_index,
             units,
             unit_kind,
@@ -777,14 +785,27 @@ impl Lexicon {
                 .iter()
                 .map(|(w, v)| (w.as_bytes(), *v))
                 .collect(),
-        }
+            tense_last_words: WordSet::default(),
+        };
+        let last: WordSet<Vec<u8>> = [&lex.future, &lex.past, &lex.present, &lex.weak_future]
+            .iter()
+            .flat_map(|set| set.last_words().map(<[u8]>::to_vec))
+            .collect();
+        lex.tense_last_words = last;
+        lex
     }
 
     /// All lexicon hits in `text` on word boundaries, in order.
     pub fn scan(&self, text: &str, out: &mut Vec<(usize, usize, Hit)>) {
         out.clear();
+        self.scan_range(text, 0, text.len(), out);
+    }
+
+    /// `scan` of `text[a..b]` only, appending; offsets are into `text`.
+    pub fn scan_range(&self, text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize, Hit)>) {
         let bytes = text.as_bytes();
-        for m in self.automaton.find_iter(text) {
+        let input = aho_corasick::Input::new(text).range(a..b);
+        for m in self.automaton.find_iter(input) {
             let (s, e) = (m.start(), m.end());
             if !word_boundary_before(text, s) || !word_boundary_after(text, e) {
                 continue;

@@ -80,6 +80,9 @@ struct Line {
     kind: LineKind,
 }
 
+/// Texts from this size up are read on all cores.
+const PARALLEL_FROM: usize = 1 << 20;
+
 /// Extract findings from one document.
 pub fn extract(file_name: &str, text: &str) -> Vec<Extraction> {
     extract_with_info(file_name, text).1
@@ -95,7 +98,7 @@ pub fn extract_with_info(file_name: &str, text: &str) -> (DocInfo, Vec<Extractio
 pub fn extract_with_progress(
     file_name: &str,
     text: &str,
-    report: &mut dyn FnMut(usize) -> bool,
+    report: &mut (dyn FnMut(usize) -> bool + Send),
 ) -> Option<(DocInfo, Vec<Extraction>)> {
     extract_with_options(file_name, text, &Options::default(), report)
 }
@@ -105,34 +108,43 @@ pub fn extract_with_options(
     file_name: &str,
     text: &str,
     options: &Options,
-    report: &mut dyn FnMut(usize) -> bool,
+    report: &mut (dyn FnMut(usize) -> bool + Send),
 ) -> Option<(DocInfo, Vec<Extraction>)> {
-    // reports are spaced out so that they cost nothing next to the work
-    const STEP: usize = 1 << 18;
     let lex = Lexicon::get();
-    let mut hits = Vec::new();
-    lex.scan(text, &mut hits);
-    if std::env::var_os("PLANTRACK_DEBUG_SIZES").is_some() {
-        eprintln!(
-            "hits {} ({} bytes each)",
-            hits.len(),
-            std::mem::size_of::<(usize, usize, Hit)>()
-        );
-    }
-    let lines = classify_lines(lex, text);
+    let parallel = text.len() >= PARALLEL_FROM;
+    let (hits, lines) = if parallel {
+        // a large text is scanned and its lines classified in chunks on all cores; a
+        // chunk ends at a line break, and no sentence spans one
+        use rayon::prelude::*;
+        let chunks = chunks_at_lines(text, 1 << 20);
+        let (hits, lines): (Vec<_>, Vec<_>) = chunks
+            .par_iter()
+            .map(|&(a, b)| {
+                let mut h = Vec::new();
+                lex.scan_range(text, a, b, &mut h);
+                (h, classify_lines_in(lex, text, a, b))
+            })
+            .unzip();
+        (
+            hits.into_iter().flatten().collect(),
+            lines.into_iter().flatten().collect(),
+        )
+    } else {
+        let mut hits = Vec::new();
+        lex.scan(text, &mut hits);
+        (hits, classify_lines(lex, text))
+    };
     let info = analyze_document(lex, options, file_name, text, &lines, &hits);
     let mut walker = Walker {
         lex,
         text,
-        hits: &hits,
         info: &info,
         section: None,
         paragraph: None,
         carry: None,
-        out: Vec::new(),
-        hit_cursor: 0,
-        toks: Vec::new(),
-        sents: Vec::new(),
+        // one figure in every few hundred bytes of a report: reserved once, the pages
+        // it does not fill are never touched
+        out: Vec::with_capacity(text.len() / 300),
         keys: Default::default(),
         key_buf: String::new(),
         data_year: Vec::new(),
@@ -141,67 +153,174 @@ pub fn extract_with_options(
         plan: None,
         lead_seen: 0,
     };
-    let mut next_report = STEP;
-    let mut parts = Parts::default();
-    let mut seen_body = false;
-    let mut in_table = false;
-    let mut table_year = None;
-    for line in &lines {
-        if line.start >= next_report {
-            next_report = line.start + STEP;
-            if !report(line.start) {
+    let mut walk = Walk {
+        parts: Parts::default(),
+        seen_body: false,
+        in_table: false,
+        table_year: None,
+    };
+    // Lines are read in batches: each batch's sentences in parallel (what they say
+    // alone), and walked in order (what the document around them adds) while the next
+    // batch is read. Small texts are read on this thread; the result is the same.
+    let batch_bytes = if parallel { 1 << 18 } else { usize::MAX };
+    let batches: Vec<&[Line]> = {
+        let mut v = Vec::new();
+        let mut at = 0;
+        while at < lines.len() {
+            let mut end = at;
+            let mut bytes = 0;
+            while end < lines.len() && (end == at || bytes < batch_bytes) {
+                bytes += lines[end].end - lines[end].start;
+                end += 1;
+            }
+            v.push(&lines[at..end]);
+            at = end;
+        }
+        v
+    };
+    let read_batch = |batch: &[Line]| -> Vec<Vec<SentenceRead>> {
+        let read_line = |line: &Line| read_line(lex, text, &info, &hits, line);
+        if parallel {
+            use rayon::prelude::*;
+            batch.par_iter().map(read_line).collect()
+        } else {
+            batch.iter().map(read_line).collect()
+        }
+    };
+    if parallel {
+        // Each batch is walked while the next is read. The loop runs on one worker of the
+        // pool, and `join` keeps its first half (the walk) on the calling thread: the
+        // findings the walk makes live in one heap.
+        let stopped = rayon::scope(|_| {
+            let mut next = batches.first().map(|b| read_batch(b));
+            for (k, batch) in batches.iter().enumerate() {
+                if let Some(first) = batch.first()
+                    && !report(first.start)
+                {
+                    return true;
+                }
+                let reads = next.take().unwrap_or_default();
+                let ahead = batches.get(k + 1).copied();
+                let (walker, walk) = (&mut walker, &mut walk);
+                let ((), n) = rayon::join(
+                    || walk.batch(walker, batch, reads),
+                    || ahead.map(read_batch),
+                );
+                next = n;
+            }
+            false
+        });
+        if stopped {
+            return None;
+        }
+    } else {
+        for batch in &batches {
+            if let Some(first) = batch.first()
+                && !report(first.start)
+            {
                 return None;
             }
-        }
-        // a plan-implementation table: its rows have their own reader
-        if line.kind != LineKind::Blank {
-            let l = &text[line.start..line.end];
-            if table::is_header(l) {
-                table_year = years_in_line(l).or(walker.section.map(|c| c.year));
-                in_table = true;
-                continue;
-            }
-            if in_table {
-                if let Some(row) = table::row(l) {
-                    walker.table_row(line, &row, table_year);
-                    continue;
-                }
-                // section lines inside the table ("I. Economic Development")
-                if !l.contains(['.', '。']) || l.split_whitespace().count() <= 6 {
-                    continue;
-                }
-                in_table = false;
-            }
-        }
-        match line.kind {
-            LineKind::Blank | LineKind::Furniture => {}
-            LineKind::Heading => {
-                walker.heading(line);
-                // list and table lines ("Provincial GDP was up by 9.2%", "Hefei 12013.1
-                // 3.5%") carry figures without a full stop
-                let from = walker.out.len();
-                walker.sentence(line.start, line.end, true);
-                let part = if seen_body {
-                    &mut parts.heading
-                } else {
-                    &mut parts.title
-                };
-                part.extend(from..walker.out.len());
-            }
-            LineKind::Body => {
-                let from = walker.out.len();
-                walker.body(line);
-                if !seen_body {
-                    parts.lede.extend(from..walker.out.len());
-                }
-                seen_body = true;
-            }
+            walk.batch(&mut walker, batch, read_batch(batch));
         }
     }
-    let mut out = drop_heading_repeats(walker.out, &parts);
+    let parts = walk.parts;
+    let mut out = walker.out;
+    drop_heading_repeats(&mut out, &parts);
     drop_cut_off(text, &mut out);
     report(text.len());
     Some((info, out))
+}
+
+/// The walk's own state between lines: which parts of the document the findings came
+/// from, and plan-implementation tables.
+struct Walk {
+    parts: Parts,
+    seen_body: bool,
+    in_table: bool,
+    table_year: Option<i32>,
+}
+
+impl Walk {
+    fn batch(&mut self, walker: &mut Walker, batch: &[Line], reads: Vec<Vec<SentenceRead>>) {
+        let text = walker.text;
+        for (line, reads) in batch.iter().zip(reads) {
+            // a plan-implementation table: its rows have their own reader
+            if line.kind != LineKind::Blank {
+                let l = &text[line.start..line.end];
+                if table::is_header(l) {
+                    self.table_year = years_in_line(l).or(walker.section.map(|c| c.year));
+                    self.in_table = true;
+                    continue;
+                }
+                if self.in_table {
+                    if let Some(row) = table::row(l) {
+                        walker.table_row(line, &row, self.table_year);
+                        continue;
+                    }
+                    // section lines inside the table ("I. Economic Development")
+                    if !l.contains(['.', '。']) || l.split_whitespace().count() <= 6 {
+                        continue;
+                    }
+                    self.in_table = false;
+                }
+            }
+            match line.kind {
+                LineKind::Blank | LineKind::Furniture => {}
+                LineKind::Heading => {
+                    let Some(read) = reads.into_iter().next() else {
+                        continue;
+                    };
+                    walker.heading(line, &read);
+                    // list and table lines ("Provincial GDP was up by 9.2%", "Hefei
+                    // 12013.1 3.5%") carry figures without a full stop
+                    let from = walker.out.len();
+                    walker.sentence(read);
+                    let part = if self.seen_body {
+                        &mut self.parts.heading
+                    } else {
+                        &mut self.parts.title
+                    };
+                    part.extend(from..walker.out.len());
+                }
+                LineKind::Body => {
+                    let from = walker.out.len();
+                    walker.paragraph = None;
+                    for read in reads {
+                        walker.sentence(read);
+                    }
+                    if !self.seen_body {
+                        self.parts.lede.extend(from..walker.out.len());
+                    }
+                    self.seen_body = true;
+                }
+            }
+        }
+    }
+}
+
+/// The sentences of a line, read alone.
+fn read_line(
+    lex: &Lexicon,
+    text: &str,
+    info: &DocInfo,
+    hits: &[(usize, usize, Hit)],
+    line: &Line,
+) -> Vec<SentenceRead> {
+    match line.kind {
+        LineKind::Blank | LineKind::Furniture => Vec::new(),
+        LineKind::Heading => vec![read_sentence(
+            lex, text, info, hits, line.start, line.start, line.end, true,
+        )],
+        LineKind::Body => {
+            let mut sents = Vec::new();
+            text::sentences(text, line.start, line.end, &mut sents);
+            sents
+                .iter()
+                .enumerate()
+                .map(|(k, &(s, e))| read_sentence(lex, text, info, hits, line.start, s, e, k == 0))
+                .collect()
+        }
+    }
 }
 
 fn years_in_line(l: &str) -> Option<i32> {
@@ -239,49 +358,47 @@ fn drop_cut_off(text: &str, out: &mut Vec<Extraction>) {
 /// text repeats a figure only if the body gives it for the same indicator: a list line such
 /// as "Provincial GDP was up by 9.2%" stays. The first paragraph is a lede when the rest of
 /// the text restates every one of its figures.
-fn drop_heading_repeats(out: Vec<Extraction>, parts: &Parts) -> Vec<Extraction> {
+fn drop_heading_repeats(out: &mut Vec<Extraction>, parts: &Parts) {
+    use std::collections::HashSet;
+    if parts.title.is_empty() && parts.heading.is_empty() && parts.lede.len() < 2 {
+        return;
+    }
     let has = |v: &[usize], i: usize| v.binary_search(&i).is_ok();
-    let rest: Vec<&Extraction> = out
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| {
-            !has(&parts.title, *i) && !has(&parts.heading, *i) && !has(&parts.lede, *i)
-        })
-        .map(|(_, x)| x)
-        .collect();
-    let body: Vec<&Extraction> = out
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !has(&parts.title, *i) && !has(&parts.heading, *i))
-        .map(|(_, x)| x)
-        .collect();
-    let same = |a: &Extraction, b: &Extraction| a.value == b.value && a.unit == b.unit;
-    let lede_restated = parts.lede.len() >= 2
-        && parts
-            .lede
-            .iter()
-            .all(|&i| rest.iter().any(|b| same(&out[i], b)));
-    let keep: Vec<bool> = out
-        .iter()
-        .enumerate()
-        .map(|(i, x)| {
-            if has(&parts.lede, i) {
-                !lede_restated
-            } else if has(&parts.title, i) {
-                !body.iter().any(|b| same(x, b))
-            } else if has(&parts.heading, i) {
-                !body.iter().any(|b| {
-                    same(x, b) && x.indicator_key.is_some() && x.indicator_key == b.indicator_key
-                })
-            } else {
-                true
-            }
-        })
-        .collect();
-    out.into_iter()
-        .zip(keep)
-        .filter_map(|(x, k)| k.then_some(x))
-        .collect()
+    let figure = |x: &Extraction| (x.value.to_bits(), x.unit.clone());
+    // the figures of the body, and of the body after the first paragraph
+    let mut body: HashSet<(u64, String)> = HashSet::new();
+    let mut body_keyed: HashSet<(u64, String, String)> = HashSet::new();
+    let mut rest: HashSet<(u64, String)> = HashSet::new();
+    for (i, x) in out.iter().enumerate() {
+        if has(&parts.title, i) || has(&parts.heading, i) {
+            continue;
+        }
+        body.insert(figure(x));
+        if let Some(k) = &x.indicator_key {
+            body_keyed.insert((x.value.to_bits(), x.unit.clone(), k.clone()));
+        }
+        if !has(&parts.lede, i) {
+            rest.insert(figure(x));
+        }
+    }
+    let lede_restated =
+        parts.lede.len() >= 2 && parts.lede.iter().all(|&i| rest.contains(&figure(&out[i])));
+    let mut i = 0;
+    out.retain(|x| {
+        let keep = if has(&parts.lede, i) {
+            !lede_restated
+        } else if has(&parts.title, i) {
+            !body.contains(&figure(x))
+        } else if has(&parts.heading, i) {
+            !x.indicator_key.as_ref().is_some_and(|k| {
+                body_keyed.contains(&(x.value.to_bits(), x.unit.clone(), k.clone()))
+            })
+        } else {
+            true
+        };
+        i += 1;
+        keep
+    });
 }
 
 /// Indexes into the findings of those read from the title block (headings before the
@@ -293,8 +410,32 @@ struct Parts {
     lede: Vec<usize>,
 }
 
+/// `text` cut into pieces of about `size` bytes, each ending at a line break.
+fn chunks_at_lines(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut a = 0;
+    while a < b.len() {
+        let want = (a + size).min(b.len());
+        let end = if want == b.len() {
+            want
+        } else {
+            memchr::memchr(b'\n', &b[want..]).map_or(b.len(), |p| want + p + 1)
+        };
+        out.push((a, end));
+        a = end;
+    }
+    out
+}
+
 fn classify_lines(lex: &Lexicon, text: &str) -> Vec<Line> {
-    text::lines(text)
+    classify_lines_in(lex, text, 0, text.len())
+}
+
+/// The lines of `text[a..b]` (`a` at a line start), with their kinds.
+fn classify_lines_in(lex: &Lexicon, text: &str, a: usize, b: usize) -> Vec<Line> {
+    text::lines(&text[a..b])
+        .map(|(start, end)| (a + start, a + end))
         .map(|(start, end)| {
             let l = text[start..end].trim();
             let kind = if l.is_empty() {
@@ -767,6 +908,196 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
     Mode::Roundup
 }
 
+/// What each figure is of, read off its sentence alone: its indicator label, and a unit
+/// the text left out where the indicator leaves no doubt ("General public budget revenue
+/// was 41.134 billion" is in yuan, "the integration index reached 45.3" an index value).
+fn label_quantities(lex: &Lexicon, reader: &SentenceReader, qs: &mut [Quantity]) {
+    for k in 0..qs.len() {
+        qs[k].label = indicator::label(reader, qs, k);
+    }
+    let labels = qs.iter().map(|q| q.label.clone()).collect();
+    let labels = indicator::distribute_respectively(reader, qs, labels);
+    for (q, l) in qs.iter_mut().zip(labels) {
+        q.label = l;
+    }
+    for q in qs.iter_mut() {
+        if !q.bare {
+            continue;
+        }
+        let label = q.label.to_lowercase();
+        let last = label.rsplit(' ').next().unwrap_or("");
+        if last == "index" {
+            q.unit = Some("index".into());
+            q.bare = false;
+            q.unit_inferred = true;
+        } else if q.multiplied
+            && label
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| lex.money_nouns.has_word(w))
+        {
+            q.unit = Some("yuan".into());
+            q.bare = false;
+            q.unit_inferred = true;
+        }
+    }
+}
+
+/// The sign of tense that ends at each token boundary of a sentence (index `end` is the
+/// phrase ending before token `end`).
+fn tense_marks(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<TenseMark> {
+    let strong_future = lex.future.any_in(text, toks, 0, toks.len());
+    (0..=toks.len())
+        .map(|end| {
+            // most words end no phrase of tense: one lookup turns them away
+            if end == 0
+                || toks[end - 1].kind != text::Tk::Word
+                || !lexicon::with_word_key(toks[end - 1].text(text), |k| {
+                    lex.tense_last_words.contains(k)
+                })
+            {
+                return TenseMark::None;
+            }
+            if lex.future.longest_ending_at(text, toks, end).is_some() {
+                return TenseMark::Future;
+            }
+            if let Some(len) = lex.past.longest_ending_at(text, toks, end) {
+                let w = toks[end - 1].text(text);
+                let ambiguous = len == 1 && (w.ends_with("ed") || lex.participle_like.has_word(w));
+                let aux = end >= 2
+                    && toks[end - 2].kind == text::Tk::Word
+                    && lex.auxiliary.has_word(toks[end - 2].text(text));
+                if !ambiguous || aux || !strong_future {
+                    return TenseMark::Done;
+                }
+            }
+            if lex.present.longest_ending_at(text, toks, end).is_some() {
+                return TenseMark::Done;
+            }
+            if lex.weak_future.longest_ending_at(text, toks, end).is_some() {
+                return TenseMark::Weak;
+            }
+            TenseMark::None
+        })
+        .collect()
+}
+
+/// One sentence as read without the document's running context: everything the walk
+/// needs that depends only on the sentence's own words, so that sentences are read in
+/// parallel and walked in order.
+struct SentenceRead {
+    s: usize,
+    e: usize,
+    line_start: bool,
+    pronoun_start: bool,
+    mentions: Vec<Mention>,
+    /// Only for sentences with digits, time phrases or number words.
+    figures: Option<Figures>,
+}
+
+struct Figures {
+    toks: Vec<Token>,
+    refs: Vec<TimeRef>,
+    free: Vec<TimeRef>,
+    qs: Vec<Quantity>,
+    marks: Vec<TenseMark>,
+    /// The one free year of a sentence without figures that names it before its verb.
+    topic: Option<Ctx>,
+}
+
+/// The hits inside `s..e`.
+fn hits_within(hits: &[(usize, usize, Hit)], s: usize, e: usize) -> &[(usize, usize, Hit)] {
+    let a = hits.partition_point(|h| h.0 < s);
+    let b = a + hits[a..].partition_point(|h| h.0 < e);
+    &hits[a..b]
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_sentence(
+    lex: &Lexicon,
+    text: &str,
+    info: &DocInfo,
+    hits: &[(usize, usize, Hit)],
+    line_start_at: usize,
+    s: usize,
+    e: usize,
+    line_start: bool,
+) -> SentenceRead {
+    let hits = hits_within(hits, s, e);
+    let pronoun_start = lex.starts_with_anaphora(&text[s..e])
+        && !(matches!(info.mode, Mode::Single(_)) && lex.starts_with_self(&text[s..e]));
+    // branch-free per chunk, so the test vectorises
+    let has_digit = text.as_bytes()[s..e]
+        .chunks(32)
+        .any(|c| c.iter().fold(false, |a, b| a | b.is_ascii_digit()));
+    let has_time_or_number = hits.iter().any(|h| !matches!(h.2, Hit::Place(_)));
+    let mentions: Vec<Mention> = hits
+        .iter()
+        .filter(|&&(hs, he, _)| !is_dateline(text, line_start_at, hs, he))
+        .filter_map(|&(hs, he, h)| match h {
+            Hit::Place(p) => mention(lex, text, hs, he, p, s),
+            _ => None,
+        })
+        .collect();
+    let figures = (has_digit || has_time_or_number).then(|| {
+        let mut toks = Vec::new();
+        text::tokenize(text, s, e, &mut toks);
+        let mut reader = SentenceReader::new(lex, text, &toks, line_start, info.report_year);
+        let number_words = has_digit || hits.iter().any(|h| matches!(h.2, Hit::NumberWord));
+        reader.number_words = number_words;
+        let refs = reader.time_refs(hits);
+        let mut qs = if number_words {
+            reader.quantities()
+        } else {
+            Vec::new()
+        };
+        let attached = reader.attach_times(&mut qs, &refs);
+        let free: Vec<TimeRef> = refs
+            .iter()
+            .zip(&attached)
+            .filter(|(r, a)| !**a && matches!(r.when, When::Year(..)))
+            .map(|(r, _)| *r)
+            .collect();
+        label_quantities(lex, &reader, &mut qs);
+        let marks = tense_marks(lex, text, &toks);
+        // "Qingdao's economy in 2018 saw high-speed growth." opens a paragraph about
+        // 2018: a sentence without figures that names one year before its verb
+        let topic = match free.as_slice() {
+            [only] if qs.is_empty() => match only.when {
+                When::Year(y, p) if before_the_verb(&marks, only.tok) => {
+                    Some(Ctx { year: y, period: p })
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        drop(reader);
+        Figures {
+            toks,
+            refs,
+            free,
+            qs,
+            marks,
+            topic,
+        }
+    });
+    SentenceRead {
+        s,
+        e,
+        line_start,
+        pronoun_start,
+        mentions,
+        figures,
+    }
+}
+
+/// Is token `at` in the subject, before the first verb of the sentence ("Qingdao's
+/// economy in 2018 saw ..." but not "... was approved for construction in 2012")?
+fn before_the_verb(marks: &[TenseMark], at: usize) -> bool {
+    !marks[..=at.min(marks.len() - 1)]
+        .iter()
+        .any(|m| matches!(m, TenseMark::Future | TenseMark::Done))
+}
+
 // ---------------------------------------------------------------- walking the text
 
 /// A sign of tense ending at a token boundary.
@@ -895,16 +1226,12 @@ struct Ctx {
 struct Walker<'a> {
     lex: &'a Lexicon,
     text: &'a str,
-    hits: &'a [(usize, usize, Hit)],
     info: &'a DocInfo,
     section: Option<Ctx>,
     paragraph: Option<Ctx>,
     /// Province of the last sentence that named one (roundups).
     carry: Option<u16>,
     out: Vec<Extraction>,
-    hit_cursor: usize,
-    toks: Vec<Token>,
-    sents: Vec<(usize, usize)>,
     /// Indicator keys by "label\0unit": labels repeat within a document.
     keys: lexicon::WordMap<String, Option<String>>,
     key_buf: String,
@@ -927,38 +1254,15 @@ struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
-    /// The hits inside `s..e`. Lines and sentences are visited in order, so a cursor
-    /// walks the hits once instead of a binary search per sentence.
-    fn hits_in(&mut self, s: usize, e: usize) -> &'a [(usize, usize, Hit)] {
-        let hits = self.hits;
-        if self.hit_cursor > 0 && hits[self.hit_cursor - 1].0 >= s {
-            self.hit_cursor = hits.partition_point(|h| h.0 < s);
-        }
-        let mut a = self.hit_cursor;
-        while a < hits.len() && hits[a].0 < s {
-            a += 1;
-        }
-        let mut b = a;
-        while b < hits.len() && hits[b].0 < e {
-            b += 1;
-        }
-        self.hit_cursor = a;
-        &hits[a..b]
-    }
-
-    fn heading(&mut self, line: &Line) {
+    fn heading(&mut self, line: &Line, read: &SentenceRead) {
         let (s, e) = (line.start, line.end);
-        let hits = self.hits_in(s, e);
-        let mut toks = std::mem::take(&mut self.toks);
-        text::tokenize(self.text, s, e, &mut toks);
-        let reader = SentenceReader::new(self.lex, self.text, &toks, true, self.info.report_year);
-        let refs = reader.time_refs(hits);
+        let refs: &[TimeRef] = read.figures.as_ref().map_or(&[], |f| f.refs.as_slice());
         let year = refs.iter().find_map(|r| match r.when {
             When::Year(y, p) => Some(Ctx { year: y, period: p }),
             When::ContextOffset(_) => None,
         });
         if self.lead_seen == 0 {
-            self.note_plan(&refs, s, e, true);
+            self.note_plan(refs, s, e, true);
         }
         let l = &self.text[s..e];
         if year.is_some() || roman_heading(l) {
@@ -968,102 +1272,63 @@ impl<'a> Walker<'a> {
         }
         self.paragraph = None;
         // A sub-heading about one province sets the scene for what follows.
-        let units: Vec<u16> = hits
-            .iter()
-            .filter_map(|&(hs, he, h)| match h {
-                Hit::Place(p) => mention(self.lex, self.text, hs, he, p, s)
-                    .filter(|m| m.kind != PlaceKind::National)
-                    .map(|m| m.unit),
-                _ => None,
-            })
-            .collect();
         if matches!(self.info.mode, Mode::Roundup) {
-            self.carry = match units.first() {
-                Some(&u) if units.iter().all(|&x| x == u) => Some(u),
+            let mut units = read
+                .mentions
+                .iter()
+                .filter(|m| m.kind != PlaceKind::National)
+                .map(|m| m.unit);
+            self.carry = match units.next() {
+                Some(u) if units.all(|x| x == u) => Some(u),
                 _ => None,
             };
         }
-        self.toks = toks;
     }
 
-    fn body(&mut self, line: &Line) {
-        self.paragraph = None;
-        let mut sents = std::mem::take(&mut self.sents);
-        text::sentences(self.text, line.start, line.end, &mut sents);
-        for (k, &(s, e)) in sents.iter().enumerate() {
-            self.sentence(s, e, k == 0);
-        }
-        self.sents = sents;
-    }
-
-    fn sentence(&mut self, s: usize, e: usize, line_start: bool) {
+    /// Walk a sentence read by `read_sentence`: its figures get their time, place and kind
+    /// from the sentence and what came before it.
+    fn sentence(&mut self, read: SentenceRead) {
+        let SentenceRead {
+            s,
+            e,
+            line_start,
+            pronoun_start,
+            mentions,
+            figures,
+        } = read;
         let text = self.text;
-        let lex = self.lex;
-        self.pronoun_start = lex.starts_with_anaphora(&text[s..e])
-            && !(matches!(self.info.mode, Mode::Single(_)) && lex.starts_with_self(&text[s..e]));
+        self.pronoun_start = pronoun_start;
         self.same_paragraph = !line_start;
-        let hits = self.hits_in(s, e);
-        // branch-free per chunk, so the test vectorises
-        let has_digit = text.as_bytes()[s..e]
-            .chunks(32)
-            .any(|c| c.iter().fold(false, |a, b| a | b.is_ascii_digit()));
-        let has_time_or_number = hits.iter().any(|h| !matches!(h.2, Hit::Place(_)));
-
-        let line_start_at = text[..s].rfind('\n').map_or(0, |p| p + 1);
-        let mentions: Vec<Mention> = hits
-            .iter()
-            .filter(|&&(hs, he, _)| !is_dateline(text, line_start_at, hs, he))
-            .filter_map(|&(hs, he, h)| match h {
-                Hit::Place(p) => mention(lex, text, hs, he, p, s),
-                _ => None,
-            })
-            .collect();
-
-        if has_digit || has_time_or_number {
-            let mut toks = std::mem::take(&mut self.toks);
-            text::tokenize(text, s, e, &mut toks);
-            let mut reader =
-                SentenceReader::new(lex, text, &toks, line_start, self.info.report_year);
-            reader.number_words = has_digit || hits.iter().any(|h| matches!(h.2, Hit::NumberWord));
-            let refs = reader.time_refs(hits);
+        if let Some(Figures {
+            toks,
+            refs,
+            free,
+            mut qs,
+            marks,
+            topic,
+        }) = figures
+        {
+            let reader =
+                SentenceReader::new(self.lex, text, &toks, line_start, self.info.report_year);
+            let _ = reader.tense_marks.set(marks);
             if self.lead_seen < 2 {
                 self.note_plan(&refs, s, e, false);
             }
-            let mut qs = if has_digit || hits.iter().any(|h| matches!(h.2, Hit::NumberWord)) {
-                reader.quantities()
-            } else {
-                Vec::new()
-            };
-            let attached = reader.attach_times(&mut qs, &refs);
-            let free: Vec<TimeRef> = refs
-                .iter()
-                .zip(&attached)
-                .filter(|(r, a)| !**a && matches!(r.when, When::Year(..)))
-                .map(|(r, _)| *r)
-                .collect();
             if !qs.is_empty() {
                 self.assemble(&reader, &mut qs, &free, &mentions, s, e);
             }
-            // "Qingdao's economy in 2018 saw high-speed growth." opens a paragraph about
-            // 2018: a sentence without figures that names one year is the topic sentence
-            if qs.is_empty()
-                && let [only] = free.as_slice()
-                && let When::Year(y, p) = only.when
-                && self.before_the_verb(&reader, only.tok)
-            {
-                self.paragraph = Some(Ctx { year: y, period: p });
+            if let Some(c) = topic {
+                self.paragraph = Some(c);
             }
             // A time phrase that opens the sentence sets the scene for the paragraph.
             if let Some(first) = free.first() {
                 let lead_words = text[s..first.pos].split_whitespace().count();
-
                 if lead_words <= 3
                     && let When::Year(y, p) = first.when
                 {
                     self.paragraph = Some(Ctx { year: y, period: p });
                 }
             }
-            self.toks = toks;
         }
         // roundups: remember who the sentence was about
         if let Some(m) = mentions
@@ -1417,17 +1682,6 @@ impl<'a> Walker<'a> {
         runs
     }
 
-    /// Is token `at` in the subject, before the first verb of the sentence ("Qingdao's
-    /// economy in 2018 saw ..." but not "... was approved for construction in 2012")?
-    fn before_the_verb(&self, reader: &SentenceReader, at: usize) -> bool {
-        let (toks, text, lex) = (reader.toks, self.text, self.lex);
-        !(1..=at).any(|end| {
-            lex.past.longest_ending_at(text, toks, end).is_some()
-                || lex.future.longest_ending_at(text, toks, end).is_some()
-                || lex.auxiliary.has_word(toks[end - 1].text(text))
-        })
-    }
-
     /// "(those with annual revenue of greater than 20 million yuan)": the size that defines
     /// a set of enterprises.
     fn defines_a_set(&self, reader: &SentenceReader, q: &Quantity) -> bool {
@@ -1545,7 +1799,9 @@ impl<'a> Walker<'a> {
     /// sentence that speaks of the future ("will grow 6%, with unemployment kept within
     /// 5.5%"); weaker signs of the future ("goals", "to be") count where nothing else does.
     fn tense_at(&self, reader: &SentenceReader, at: usize) -> Kind {
-        let marks = reader.tense_marks.get_or_init(|| self.tense_marks(reader));
+        let marks = reader
+            .tense_marks
+            .get_or_init(|| tense_marks(self.lex, self.text, reader.toks));
         let at = at.min(marks.len().saturating_sub(1));
         // the nearest sign before the figure, a weak one only if it is nearer than any
         // other
@@ -1566,43 +1822,6 @@ impl<'a> Walker<'a> {
             .unwrap_or(Kind::Target)
     }
 
-    /// The sign of tense that ends at each token boundary of the sentence (index `end` is
-    /// the phrase ending before token `end`), read once per sentence.
-    fn tense_marks(&self, reader: &SentenceReader) -> Vec<TenseMark> {
-        let toks = reader.toks;
-        let text = self.text;
-        let lex = self.lex;
-        let strong_future = lex.future.any_in(text, toks, 0, toks.len());
-        (0..=toks.len())
-            .map(|end| {
-                if end == 0 || toks[end - 1].kind != text::Tk::Word {
-                    return TenseMark::None;
-                }
-                if lex.future.longest_ending_at(text, toks, end).is_some() {
-                    return TenseMark::Future;
-                }
-                if let Some(len) = lex.past.longest_ending_at(text, toks, end) {
-                    let w = toks[end - 1].text(text);
-                    let ambiguous =
-                        len == 1 && (w.ends_with("ed") || lex.participle_like.has_word(w));
-                    let aux = end >= 2
-                        && toks[end - 2].kind == text::Tk::Word
-                        && lex.auxiliary.has_word(toks[end - 2].text(text));
-                    if !ambiguous || aux || !strong_future {
-                        return TenseMark::Done;
-                    }
-                }
-                if lex.present.longest_ending_at(text, toks, end).is_some() {
-                    return TenseMark::Done;
-                }
-                if lex.weak_future.longest_ending_at(text, toks, end).is_some() {
-                    return TenseMark::Weak;
-                }
-                TenseMark::None
-            })
-            .collect()
-    }
-
     fn assemble(
         &mut self,
         reader: &SentenceReader,
@@ -1615,37 +1834,6 @@ impl<'a> Walker<'a> {
         let toks = reader.toks;
         let text = self.text;
         let r = self.info.report_year;
-        for k in 0..qs.len() {
-            qs[k].label = indicator::label(reader, qs, k);
-        }
-        let labels = qs.iter().map(|q| q.label.clone()).collect();
-        let labels = indicator::distribute_respectively(reader, qs, labels);
-        for (q, l) in qs.iter_mut().zip(labels) {
-            q.label = l;
-        }
-        // a unit left out where the indicator leaves no doubt: "General public budget
-        // revenue was 41.134 billion" is in yuan, "the integration index reached 45.3" an
-        // index value
-        for q in qs.iter_mut() {
-            if !q.bare {
-                continue;
-            }
-            let label = q.label.to_lowercase();
-            let last = label.rsplit(' ').next().unwrap_or("");
-            if last == "index" {
-                q.unit = Some("index".into());
-                q.bare = false;
-                q.unit_inferred = true;
-            } else if q.multiplied
-                && label
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| self.lex.money_nouns.has_word(w))
-            {
-                q.unit = Some("yuan".into());
-                q.bare = false;
-                q.unit_inferred = true;
-            }
-        }
         // starts of one "from ... to" share a time phrase given to any of them
         for k in 0..qs.len() {
             if qs[k].is_start
