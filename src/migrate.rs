@@ -87,6 +87,7 @@ pub fn from_v1(old: V1Project) -> Project {
             encoding: "UTF-8".into(),
             format: "text".into(),
             report_year: None,
+            report_date_note: String::new(),
             text: d.text,
         })
         .collect();

@@ -203,9 +203,13 @@ pub struct Document {
     pub encoding: String,
     #[serde(default)]
     pub format: String,
-    /// The report year the extractor settled on.
+    /// The report year the extractor settled on (or the user set).
     #[serde(default)]
     pub report_year: Option<i32>,
+    /// Where the report date came from, for the document panel: "2023-02-07, publication
+    /// date: “Pub Date:2023-02-07”", or "set by you".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub report_date_note: String,
     pub text: String,
 }
 

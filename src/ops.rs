@@ -129,9 +129,90 @@ fn prepare_text_with(
             encoding: imported.encoding,
             format: imported.format,
             report_year: Some(info.report_year),
+            report_date_note: date_note(&imported.text, &info),
             text: imported.text,
         },
         extractions,
+    })
+}
+
+/// "2023-02-07, publication date: “Pub Date:2023-02-07”".
+pub fn date_note(text: &str, info: &extract::DocInfo) -> String {
+    let d = &info.date;
+    let evidence = text.get(d.span.0..d.span.1).unwrap_or("").trim();
+    if evidence.is_empty() {
+        format!("{}, from the {}", d.display(), d.source.as_str())
+    } else {
+        format!(
+            "{}, from the {}: “{}”",
+            d.display(),
+            d.source.as_str(),
+            evidence
+        )
+    }
+}
+
+/// Read a document again as written in `year`: its findings nobody has reviewed, edited
+/// or recorded an outcome for are replaced by the new reading; the others stay as they
+/// are. Returns the change, for the caller to apply (and undo).
+pub fn reread_document(
+    project: &mut Project,
+    doc_id: crate::model::Id,
+    year: i32,
+) -> Option<crate::session::Change> {
+    use crate::model::Review;
+    use crate::session::{Change, DocBundle};
+    let doc = project.document(doc_id)?.clone();
+    let findings: Vec<Finding> = project
+        .findings
+        .iter()
+        .filter(|f| f.doc == doc_id)
+        .cloned()
+        .collect();
+    let observations: Vec<Observation> = project
+        .observations
+        .iter()
+        .filter(|o| findings.iter().any(|f| f.id == o.target))
+        .cloned()
+        .collect();
+    let touched = |f: &Finding| {
+        f.review != Review::Suggested || observations.iter().any(|o| o.target == f.id)
+    };
+    let kept: Vec<Finding> = findings.iter().filter(|f| touched(f)).cloned().collect();
+    let options = extract::Options {
+        report_year: Some(year),
+    };
+    let (_, fresh) =
+        extract::extract_with_options(&doc.file_name, &doc.text, &options, &mut |_| true)?;
+    let mut new_findings = kept.clone();
+    for data in fresh {
+        if kept.iter().any(|k| k.data.number == data.number) {
+            continue;
+        }
+        let id = project.new_id();
+        new_findings.push(Finding {
+            id,
+            doc: doc_id,
+            review: Review::Suggested,
+            data,
+        });
+    }
+    let mut new_doc = doc.clone();
+    new_doc.report_year = Some(year);
+    new_doc.report_date_note = format!("{year}, set by you");
+    Some(Change {
+        label: format!("read \"{}\" as written in {year}", doc.title),
+        docs_removed: vec![DocBundle {
+            doc,
+            findings,
+            observations: observations.clone(),
+        }],
+        docs_added: vec![DocBundle {
+            doc: new_doc,
+            findings: new_findings,
+            observations,
+        }],
+        ..Change::default()
     })
 }
 

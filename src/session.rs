@@ -272,6 +272,7 @@ mod tests {
                 encoding: String::new(),
                 format: String::new(),
                 report_year: None,
+                report_date_note: String::new(),
                 text: text.into(),
             },
             crate::extract::extract("zj.txt", text),

@@ -599,6 +599,7 @@ mod tests {
                 encoding: "UTF-8".into(),
                 format: "text".into(),
                 report_year: Some(2021),
+                report_date_note: String::new(),
                 text,
             },
             xs,

@@ -355,3 +355,62 @@ fn a_later_report_proposes_outcomes_for_earlier_targets() {
     assert_eq!(h.state().cache.status.status(gdp.target), Some(Status::Met));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The document panel shows the report date with its evidence; correcting the year reads
+/// the document again, keeps what the user reviewed, and can be undone.
+#[test]
+fn correct_a_documents_report_year() {
+    let mut app = sample_app();
+    let doc = app
+        .session
+        .project
+        .documents
+        .iter()
+        .find(|d| d.file_name.starts_with("zhejiang"))
+        .unwrap()
+        .id;
+    // the user accepted one finding of the document
+    let accepted = app
+        .session
+        .project
+        .findings
+        .iter()
+        .position(|f| f.doc == doc && f.data.year == 2021)
+        .unwrap();
+    app.session.project.findings[accepted].review = plantrack::model::Review::Accepted;
+    let accepted_id = app.session.project.findings[accepted].id;
+    app.view.doc = Some(doc);
+    app.view.tab = Tab::Document;
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label_contains("2021-01-26, from the delivery date");
+    h.get_by_label("Change...").click();
+    h.run();
+    // the year field, then read again as written in 2022
+    h.state_mut().view.date_edit = Some((doc, 2022));
+    h.run();
+    h.get_by_label("Read again").click();
+    h.run();
+    let p = &h.state().session.project;
+    let d = p.document(doc).unwrap();
+    assert_eq!(d.report_year, Some(2022));
+    assert_eq!(d.report_date_note, "2022, set by you");
+    // "this year" is now 2022: the annual targets moved, the accepted one stayed
+    let years: Vec<i32> = p
+        .findings
+        .iter()
+        .filter(|f| f.doc == doc)
+        .map(|f| f.data.year)
+        .collect();
+    assert!(years.contains(&2022), "{years:?}");
+    let kept = p.finding(accepted_id).unwrap();
+    assert_eq!(kept.data.year, 2021);
+    assert_eq!(kept.review, plantrack::model::Review::Accepted);
+    // one step back
+    h.state_mut().undo();
+    h.run();
+    assert_eq!(
+        h.state().session.project.document(doc).unwrap().report_year,
+        Some(2021)
+    );
+}

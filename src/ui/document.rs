@@ -81,7 +81,7 @@ pub fn document_panel(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
         .count();
     ui.label(
         egui::RichText::new(format!(
-            "{} · {} · {} · report year {} · {} targets, {} actuals",
+            "{} · {} · {} · {} targets, {} actuals",
             doc.file_name,
             if doc.encoding.is_empty() {
                 "UTF-8"
@@ -93,12 +93,12 @@ pub fn document_panel(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
             } else {
                 &doc.format
             },
-            doc.report_year.map_or("?".into(), |y| y.to_string()),
             targets,
             findings.len() - targets
         ))
         .weak(),
     );
+    report_date_row(app, ui, current);
 
     // review the whole document at once
     let suggested: Vec<usize> = app
@@ -402,6 +402,66 @@ fn add_target(app: &mut PlanTrackApp, doc_id: Id, a: usize, b: usize) {
     app.select(id);
     app.view.edit = Some(EditForm::for_new(&finding));
     app.view.tab = super::Tab::Target;
+}
+
+/// The report date, where it came from, and a way to correct it: the year decides "this
+/// year", "last year" and what is a target, so the document is then read again.
+fn report_date_row(app: &mut PlanTrackApp, ui: &mut egui::Ui, doc_id: crate::model::Id) {
+    let Some(doc) = app.session.project.document(doc_id) else {
+        return;
+    };
+    let note = if doc.report_date_note.is_empty() {
+        doc.report_year.map_or("unknown".into(), |y| y.to_string())
+    } else {
+        doc.report_date_note.clone()
+    };
+    let current = doc.report_year.unwrap_or(2021);
+    let mut reread = None;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Report date:");
+        ui.label(egui::RichText::new(note).strong())
+            .labelled_by(label.id)
+            .on_hover_text(
+                "The year the text was written decides \"this year\", \"last year\" and \
+                 whether a figure is a target or an outcome.",
+            );
+        match app.view.date_edit {
+            Some((d, mut year)) if d == doc_id => {
+                let l = ui.label("written in");
+                ui.add(egui::DragValue::new(&mut year).range(1949..=2100))
+                    .labelled_by(l.id);
+                app.view.date_edit = Some((doc_id, year));
+                if ui
+                    .button("Read again")
+                    .on_hover_text(
+                        "Read the document again as written in this year; findings you \
+                         reviewed, edited or recorded outcomes for are kept.",
+                    )
+                    .clicked()
+                {
+                    reread = Some(year);
+                }
+                if ui.button("Cancel").clicked() {
+                    app.view.date_edit = None;
+                }
+            }
+            _ => {
+                if ui
+                    .button("Change...")
+                    .on_hover_text("Correct the year the document was written in")
+                    .clicked()
+                {
+                    app.view.date_edit = Some((doc_id, current));
+                }
+            }
+        }
+    });
+    if let Some(year) = reread {
+        app.view.date_edit = None;
+        if let Some(change) = crate::ops::reread_document(&mut app.session.project, doc_id, year) {
+            app.apply(change);
+        }
+    }
 }
 
 fn first_number(s: &str) -> Option<f64> {

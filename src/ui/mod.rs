@@ -135,6 +135,8 @@ pub struct View {
     pub export: ExportOptions,
     /// Which of the proposed actuals (Modal::Proposals) are ticked.
     pub proposal_checks: Vec<bool>,
+    /// The report year being corrected in the document panel: (document, year).
+    pub date_edit: Option<(Id, i32)>,
 }
 
 impl Default for View {
@@ -157,6 +159,7 @@ impl Default for View {
             scroll_to_selected: false,
             export: ExportOptions::default(),
             proposal_checks: Vec::new(),
+            date_edit: None,
         }
     }
 }
