@@ -451,7 +451,7 @@ fn cmd_extract(
                 // formatted a few thousand findings at a time on all cores, and written
                 // as they come: the output of a large file is never held whole
                 use rayon::prelude::*;
-                xs.chunks(1 << 13).try_for_each(|window| {
+                xs.chunks(1 << 11).try_for_each(|window| {
                     let parts: Vec<Vec<u8>> = window
                         .par_chunks(PAR_JSON)
                         .map(|c| {

@@ -27,14 +27,3 @@ pub mod util;
 // in main.rs so that benchmarks and tests measure what the app runs.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Tune the allocator for PlanTrack's work: extraction frees and allocates small
-/// strings by the million, and mimalloc's default of returning freed pages to the OS
-/// after 10 ms has the kernel zero them again and again (a third of the time of
-/// `extract` on a 50 MB file). Called first thing in `main`.
-pub fn tune_allocator() {
-    // mi_option_purge_delay (mimalloc.h, option 15): purge after a second, not 10 ms
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    // SAFETY: sets a plain integer option; called before any other thread exists
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 1000) };
-}

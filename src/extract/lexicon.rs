@@ -266,36 +266,6 @@ impl<V: Clone> PhraseMap<V> {
     }
 }
 
-/// Counts occurrences of a few phrases in a whole text (ASCII case-insensitive, whole
-/// words for Latin script).
-#[derive(Debug, Clone)]
-pub struct CueCounter {
-    automaton: Option<AhoCorasick>,
-}
-
-impl CueCounter {
-    fn new(phrases: &[&str]) -> CueCounter {
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(phrases)
-            .ok()
-            .filter(|_| !phrases.is_empty());
-        CueCounter { automaton }
-    }
-
-    pub fn count_in(&self, text: &str) -> usize {
-        let Some(a) = &self.automaton else { return 0 };
-        a.find_iter(text)
-            .filter(|m| {
-                let latin = text.as_bytes()[m.start()].is_ascii_alphabetic();
-                !latin
-                    || (word_boundary_before(text, m.start()) && word_boundary_after(text, m.end()))
-            })
-            .count()
-    }
-}
-
 /// What a gazetteer alias names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceKind {
@@ -335,6 +305,8 @@ pub enum Hit {
     Horizon(Horizon),
     FiveYearPlan,
     NumberWord,
+    /// The document's word for itself: "the province", 全省.
+    Local,
 }
 
 #[derive(Debug)]
@@ -398,8 +370,6 @@ pub struct Lexicon {
     pub target_nouns: PhraseSet,
     pub target_verbs: PhraseSet,
     pub not_target_link: PhraseSet,
-    /// The document's words for itself: "the province", "our city", 全省.
-    pub local_cues: CueCounter,
     pub months: PhraseSet,
     pub year_before: PhraseSet,
     pub ordinal_suffix: PhraseSet,
@@ -659,6 +629,15 @@ impl Lexicon {
                 }
             }
         }
+        // the document's words for itself, counted by the one scan of the text
+        for l in sections(WORDS)
+            .get("local")
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            patterns.push((*l).to_string());
+            hits.push(Hit::Local);
+        }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -755,7 +734,6 @@ impl Lexicon {
             target_nouns: set("target_nouns"),
             target_verbs: set("target_verbs"),
             not_target_link: set("not_target_link"),
-            local_cues: CueCounter::new(w.get("local").map(Vec::as_slice).unwrap_or(&[])),
             months: set("months"),
             year_before: set("year_before"),
             ordinal_suffix: set("ordinal_suffix"),
@@ -807,7 +785,13 @@ impl Lexicon {
         let input = aho_corasick::Input::new(text).range(a..b);
         for m in self.automaton.find_iter(input) {
             let (s, e) = (m.start(), m.end());
-            if !word_boundary_before(text, s) || !word_boundary_after(text, e) {
+            // Latin words match whole; Chinese is written without spaces, so a name or
+            // cue in Han characters matches wherever it stands
+            let latin_start = bytes[s].is_ascii_alphanumeric();
+            let latin_end = bytes[e - 1].is_ascii_alphanumeric();
+            if (latin_start && !word_boundary_before(text, s))
+                || (latin_end && !word_boundary_after(text, e))
+            {
                 continue;
             }
             let hit = self.hits[m.pattern().as_usize()];

@@ -144,7 +144,7 @@ pub fn extract_with_options(
         carry: None,
         // one figure in every few hundred bytes of a report: reserved once, the pages
         // it does not fill are never touched
-        out: Vec::with_capacity(text.len() / 300),
+        out: Vec::with_capacity(text.len() / 600),
         keys: Default::default(),
         key_buf: String::new(),
         data_year: Vec::new(),
@@ -162,7 +162,7 @@ pub fn extract_with_options(
     // Lines are read in batches: each batch's sentences in parallel (what they say
     // alone), and walked in order (what the document around them adds) while the next
     // batch is read. Small texts are read on this thread; the result is the same.
-    let batch_bytes = if parallel { 1 << 18 } else { usize::MAX };
+    let batch_bytes = if parallel { 1 << 17 } else { usize::MAX };
     let batches: Vec<&[Line]> = {
         let mut v = Vec::new();
         let mut at = 0;
@@ -862,7 +862,7 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
         };
         w[unit as usize] += weight;
     }
-    let local = lex.local_cues.count_in(text) as f64;
+    let local = hits.iter().filter(|h| matches!(h.2, Hit::Local)).count() as f64;
     let total: f64 = w
         .iter()
         .enumerate()
@@ -875,16 +875,6 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
         .filter(|(i, _)| *i != national)
         .max_by(|a, b| a.1.total_cmp(b.1));
     let nat = w[national];
-    if std::env::var_os("PLANTRACK_DEBUG_SCOPE").is_some() {
-        let mut v: Vec<(String, f64)> = w
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| **x > 0.0)
-            .map(|(i, x)| (lex.unit_name(i as u16).to_string(), *x))
-            .collect();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1));
-        eprintln!("scope weights: {v:?} local {local}");
-    }
     if let Some((u, &tw)) = top
         && ((tw >= 2.0 && tw >= 0.5 * total && tw + local >= 0.5 * nat)
             // the only place the text names, and never the country
@@ -945,7 +935,8 @@ fn label_quantities(lex: &Lexicon, reader: &SentenceReader, qs: &mut [Quantity])
 /// The sign of tense that ends at each token boundary of a sentence (index `end` is the
 /// phrase ending before token `end`).
 fn tense_marks(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<TenseMark> {
-    let strong_future = lex.future.any_in(text, toks, 0, toks.len());
+    // asked only of a participle-like past form, and then once
+    let strong_future = std::cell::OnceCell::new();
     (0..=toks.len())
         .map(|end| {
             // most words end no phrase of tense: one lookup turns them away
@@ -966,7 +957,10 @@ fn tense_marks(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<TenseMark> {
                 let aux = end >= 2
                     && toks[end - 2].kind == text::Tk::Word
                     && lex.auxiliary.has_word(toks[end - 2].text(text));
-                if !ambiguous || aux || !strong_future {
+                if !ambiguous
+                    || aux
+                    || !*strong_future.get_or_init(|| lex.future.any_in(text, toks, 0, toks.len()))
+                {
                     return TenseMark::Done;
                 }
             }
@@ -1029,7 +1023,9 @@ fn read_sentence(
     let has_digit = text.as_bytes()[s..e]
         .chunks(32)
         .any(|c| c.iter().fold(false, |a, b| a | b.is_ascii_digit()));
-    let has_time_or_number = hits.iter().any(|h| !matches!(h.2, Hit::Place(_)));
+    let has_time_or_number = hits
+        .iter()
+        .any(|h| !matches!(h.2, Hit::Place(_) | Hit::Local));
     let mentions: Vec<Mention> = hits
         .iter()
         .filter(|&&(hs, he, _)| !is_dateline(text, line_start_at, hs, he))
@@ -1609,9 +1605,6 @@ impl<'a> Walker<'a> {
     }
 
     fn note_data_year(&mut self, province: &str, year: i32) {
-        if std::env::var_os("PLANTRACK_DEBUG_SCOPE").is_some() {
-            eprintln!("data year {province} {year}");
-        }
         match self.data_year.iter_mut().find(|(p, _)| p == province) {
             Some((_, y)) => *y = (*y).max(year),
             None => self.data_year.push((province.to_string(), year)),
