@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 fn main() {
+    plantrack::tune_allocator();
     let started = std::time::Instant::now();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let cli = match plantrack::cli::parse(&args) {
