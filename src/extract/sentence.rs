@@ -106,7 +106,8 @@ fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "–" | "—" | "−" | "~" | "～")
 }
 
-fn parse_number(s: &str) -> Option<f64> {
+pub fn parse_number(s: &str) -> Option<f64> {
+    let s = super::text::ascii_number(s);
     if s.contains(',') {
         s.replace(',', "").parse().ok()
     } else {
@@ -175,6 +176,7 @@ impl<'a> SentenceReader<'a> {
     /// Is the 4-digit integer at `i` a year rather than a count ("2018 medical workers")?
     fn is_year_token(&self, i: usize) -> bool {
         let s = self.tok_text(i);
+        let s = super::text::ascii_number(s);
         if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
             return false;
         }
@@ -322,7 +324,9 @@ impl<'a> SentenceReader<'a> {
             if self.toks[i].kind != Tk::Num || !self.is_year_token(i) || self.is_date_part(i) {
                 continue;
             }
-            let y: i32 = self.tok_text(i).parse().unwrap_or(0);
+            let y: i32 = super::text::ascii_number(self.tok_text(i))
+                .parse()
+                .unwrap_or(0);
             let prev = i.checked_sub(1).and_then(|k| self.word(k)).unwrap_or("");
             if eq_word(prev, "since") || eq_word(prev, "than") {
                 continue;
@@ -350,7 +354,9 @@ impl<'a> SentenceReader<'a> {
             // "2021-2025", "from 2016 to 2020"
             let mut when = When::Year(y, None);
             if let Some(j) = self.period_end(i) {
-                let y2: i32 = self.tok_text(j).parse().unwrap_or(y);
+                let y2: i32 = super::text::ascii_number(self.tok_text(j))
+                    .parse()
+                    .unwrap_or(y);
                 if y2 > y {
                     when = When::Year(y2, Some(Period { start: y, end: y2 }));
                 }

@@ -33,12 +33,64 @@ fn is_space(c: char) -> bool {
 /// grouping is regular; words may contain digits after a letter ("G20", "COVID")
 /// and apostrophes between letters ("province's"). Every other character is its
 /// own punctuation token.
+/// A Chinese character: each is a token of its own, since Chinese is written without
+/// spaces and lexicon phrases are matched character by character.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
+}
+
+/// A full-width digit ("２０２５"): read as its ASCII twin.
+fn full_width_digit_at(bytes: &[u8], i: usize) -> bool {
+    // U+FF10..U+FF19 is EF BC 90..99 in UTF-8
+    i + 2 < bytes.len() && bytes[i] == 0xEF && bytes[i + 1] == 0xBC && (0x90..=0x99).contains(&bytes[i + 2])
+}
+
+/// A number token's text with full-width digits and separators as ASCII.
+pub fn ascii_number(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                '．' => '.',
+                '，' => ',',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
         let b = bytes[i];
+        if full_width_digit_at(bytes, i) {
+            let s = i;
+            while i < end && full_width_digit_at(bytes, i) {
+                i += 3;
+            }
+            // "６．５"
+            if i + 3 < end
+                && text[i..].starts_with('．')
+                && full_width_digit_at(bytes, i + 3)
+            {
+                i += 3;
+                while i < end && full_width_digit_at(bytes, i) {
+                    i += 3;
+                }
+            }
+            out.push(Token {
+                start: s,
+                end: i,
+                kind: Tk::Num,
+            });
+            continue;
+        }
         if b.is_ascii_digit() {
             let s = i;
             while i < end && bytes[i].is_ascii_digit() {
@@ -90,6 +142,13 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let l = c.len_utf8();
         if is_space(c) {
             i += l;
+        } else if is_han(c) {
+            out.push(Token {
+                start: i,
+                end: i + l,
+                kind: Tk::Word,
+            });
+            i += l;
         } else if c.is_alphabetic() {
             let s = i;
             i = scan_word(text, i, end);
@@ -135,7 +194,7 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
             }
             break;
         }
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric() && !is_han(c) {
             i += c.len_utf8();
             continue;
         }
@@ -315,6 +374,26 @@ mod tests {
                 (Tk::Word, "G"),
             ]
         );
+    }
+
+    #[test]
+    fn chinese_characters_are_tokens_of_their_own() {
+        assert_eq!(
+            toks("增长6.5%以上，２０２５年GDP"),
+            vec![
+                (Tk::Word, "增"),
+                (Tk::Word, "长"),
+                (Tk::Num, "6.5"),
+                (Tk::Punct, "%"),
+                (Tk::Word, "以"),
+                (Tk::Word, "上"),
+                (Tk::Punct, "，"),
+                (Tk::Num, "２０２５"),
+                (Tk::Word, "年"),
+                (Tk::Word, "GDP"),
+            ]
+        );
+        assert_eq!(ascii_number("６．５"), "6.5");
     }
 
     #[test]
