@@ -984,9 +984,12 @@ pub fn distribute_respectively(
 /// The canonical key of a label, if one of `indicators.txt` fits.
 pub fn key(lex: &Lexicon, label: &str, unit: &str) -> Option<String> {
     let l = label.to_lowercase();
-    let growth = ["growth", "increase", "grow", "decline", "rise", "decrease"]
-        .iter()
-        .any(|w| l.contains(w));
+    let growth = [
+        "growth", "increase", "grow", "decline", "rise", "decrease", "增长", "增速", "增幅",
+        "涨幅", "上涨", "下降", "降低",
+    ]
+    .iter()
+    .any(|w| l.contains(w));
     lex.indicators
         .iter()
         .find(|rule| {

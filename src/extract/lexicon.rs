@@ -384,7 +384,7 @@ pub struct Lexicon {
 }
 
 /// Lines of a lexicon file grouped by `[section]`, comments and blanks dropped.
-fn sections(src: &str) -> HashMap<String, Vec<&str>> {
+pub(super) fn sections(src: &str) -> HashMap<String, Vec<&str>> {
     let mut out: HashMap<String, Vec<&str>> = HashMap::new();
     let mut current = String::new();
     for line in src.lines() {
@@ -403,7 +403,7 @@ fn sections(src: &str) -> HashMap<String, Vec<&str>> {
     out
 }
 
-fn arrow(line: &str) -> Option<(&str, &str)> {
+pub(super) fn arrow(line: &str) -> Option<(&str, &str)> {
     let (a, b) = line.split_once("=>")?;
     Some((a.trim(), b.trim()))
 }

@@ -13,6 +13,7 @@ pub mod lexicon;
 pub mod sentence;
 pub mod table;
 pub mod text;
+pub mod zh;
 
 use crate::model::{Baseline, Comparator, Extraction, Kind, Period, Span};
 
@@ -110,6 +111,9 @@ pub fn extract_with_options(
     options: &Options,
     report: &mut (dyn FnMut(usize) -> bool + Send),
 ) -> Option<(DocInfo, Vec<Extraction>)> {
+    if zh::is_chinese(text) {
+        return zh::extract(file_name, text, options, report);
+    }
     let lex = Lexicon::get();
     let parallel = text.len() >= PARALLEL_FROM;
     let (hits, lines) = if parallel {
@@ -1148,6 +1152,7 @@ impl Evidence<'_> {
             )),
             (Whence::Document, true) => doubts.push((0.05, "province taken from the document")),
             (Whence::Carried, _) => doubts.push((0.2, "province carried from the sentence before")),
+            (Whence::FileName, _) => doubts.push((0.3, "province taken from the file name")),
             (Whence::Named, _) => {}
         }
         match self.year {
@@ -1198,6 +1203,8 @@ enum Whence {
     Carried,
     /// The document as a whole.
     Document,
+    /// The file's name: the text names no province.
+    FileName,
 }
 
 /// Where a figure's time came from.

@@ -43,7 +43,10 @@ pub fn is_han(c: char) -> bool {
 /// A full-width digit ("２０２５"): read as its ASCII twin.
 fn full_width_digit_at(bytes: &[u8], i: usize) -> bool {
     // U+FF10..U+FF19 is EF BC 90..99 in UTF-8
-    i + 2 < bytes.len() && bytes[i] == 0xEF && bytes[i + 1] == 0xBC && (0x90..=0x99).contains(&bytes[i + 2])
+    i + 2 < bytes.len()
+        && bytes[i] == 0xEF
+        && bytes[i + 1] == 0xBC
+        && (0x90..=0x99).contains(&bytes[i + 2])
 }
 
 /// A number token's text with full-width digits and separators as ASCII.
@@ -75,10 +78,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 i += 3;
             }
             // "６．５"
-            if i + 3 < end
-                && text[i..].starts_with('．')
-                && full_width_digit_at(bytes, i + 3)
-            {
+            if i + 3 < end && text[i..].starts_with('．') && full_width_digit_at(bytes, i + 3) {
                 i += 3;
                 while i < end && full_width_digit_at(bytes, i) {
                     i += 3;

@@ -1,0 +1,653 @@
+//! The Chinese reader: work reports, communiques and news of the two sessions written in
+//! Chinese, in Simplified or Traditional script.
+//!
+//! The text is normalized (norm.rs), cut into paragraphs and sentences, each sentence read
+//! on its own (read.rs: figures, times, places, cues in written order), and the sentences
+//! walked in order with what the document says around them: its date (document.rs, the
+//! same reader as for English), its province, the time in force (a sentence's topic time
+//! holds until another is stated: "2019年,重庆...。物价形势总体稳定,..."), headings, and
+//! whether it is a statistical communique (whose every figure is an outcome).
+
+mod lex;
+mod norm;
+mod read;
+
+use crate::model::{Baseline, Comparator, Extraction, Kind, Period, Span};
+
+use super::document::{self, HeadLine};
+use super::lexicon::Lexicon;
+use super::{DateSource, DocInfo, Evidence, Mode, Options, ReportDate, Whence, YearSource};
+
+pub use lex::ZhLex;
+use norm::Norm;
+use read::{Avg, Cue, Ev, Fig, Mark, Who, read_sentence};
+
+use super::indicator;
+use lex::{Pat, TimeWord};
+
+/// Whether a text is Chinese: more Chinese characters than Latin letters in its first
+/// 64 KB, and enough of them to be more than a name or two.
+pub fn is_chinese(text: &str) -> bool {
+    let head = &text[..document::floor_boundary(text, 1 << 16)];
+    let (mut han, mut latin) = (0usize, 0usize);
+    for c in head.chars() {
+        if crate::extract::text::is_han(c) {
+            han += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    han >= 20 && han > latin
+}
+
+/// A paragraph of the normalized text.
+#[derive(Debug, Clone, Copy)]
+struct Para {
+    start: usize,
+    end: usize,
+    furniture: bool,
+}
+
+const TERMINAL: &[char] = &[
+    '。', '！', '？', '!', '?', ';', '；', ':', '：', '”', '」', ')', '）', '…',
+];
+
+/// Paragraphs: lines, with a line that breaks off mid-sentence (a long line without a
+/// closing mark, as a hard-wrapped text has) joined to the next.
+fn paragraphs(lex: &ZhLex, t: &str) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    let mut open: Option<Para> = None;
+    for (a, b) in super::text::lines(t) {
+        let line = &t[a..b];
+        let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        if trimmed.is_empty() {
+            if let Some(p) = open.take() {
+                out.push(p);
+            }
+            continue;
+        }
+        let mut cs = trimmed.chars();
+        let list_number = cs
+            .next()
+            .is_some_and(|c| ZhLex::get().digit(c).is_some() || c == '十')
+            && cs.next() == Some('、');
+        let starts_item = line.starts_with(|c: char| c.is_whitespace() || c == '\u{3000}')
+            || list_number
+            || trimmed.starts_with(['●', '•', '■', '◆', '▲', '(', '（']);
+        match open.as_mut() {
+            Some(p) if !starts_item => p.end = b,
+            _ => {
+                if let Some(p) = open.take() {
+                    out.push(p);
+                }
+                open = Some(Para {
+                    start: a,
+                    end: b,
+                    furniture: lex.is_furniture(trimmed),
+                });
+            }
+        }
+        let continues = trimmed.chars().count() >= 30 && !trimmed.ends_with(TERMINAL);
+        if !continues && let Some(p) = open.take() {
+            out.push(p);
+        }
+    }
+    if let Some(p) = open.take() {
+        out.push(p);
+    }
+    out
+}
+
+/// Sentences of a paragraph, each with its closing mark.
+fn sentences(t: &str, p: &Para, out: &mut Vec<(usize, usize)>) {
+    let mut s = p.start;
+    for (k, c) in t[p.start..p.end].char_indices() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?') {
+            let e = p.start + k + c.len_utf8();
+            if e > s {
+                out.push((s, e));
+            }
+            s = e;
+        }
+    }
+    if t[s..p.end].trim().chars().count() > 0 {
+        out.push((s, p.end));
+    }
+}
+
+/// The time in force.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Frame {
+    year: i32,
+    period: Option<Period>,
+}
+
+struct Doc<'a> {
+    info: &'a DocInfo,
+    /// The year of a communique's figures.
+    communique: Option<i32>,
+    /// The province the document is about (Single), for "全省" and unnamed figures.
+    scope: Option<u16>,
+    /// The scope rests on the file name alone: the text says 全省 but names no province.
+    scope_from_file: bool,
+}
+
+/// The document's scope from the places its sentences name: the title and the first
+/// paragraphs weigh more; a national text names the nation most, a roundup several
+/// provinces about equally.
+fn scope_of(
+    reads: &[(usize, Vec<Ev>)],
+    paras: &[Para],
+    n_provinces: usize,
+    file_place: Option<u16>,
+) -> (Mode, Option<u16>, bool) {
+    let mut w = vec![0f32; n_provinces];
+    let mut national = 0f32;
+    let mut selfref = 0f32;
+    for (pi, evs) in reads {
+        let factor = match paras
+            .iter()
+            .take(4)
+            .position(|p| p.start <= *pi && *pi < p.end.max(p.start + 1))
+        {
+            Some(0) => 3.0,
+            Some(_) => 2.0,
+            None => 1.0,
+        };
+        for ev in evs {
+            if let Ev::Mention {
+                who,
+                weight,
+                subject,
+                ..
+            } = ev
+            {
+                let v = weight * factor * if *subject { 1.0 } else { 0.5 };
+                match who {
+                    Who::Place(p) => w[*p as usize] += v,
+                    Who::National => national += v,
+                    Who::SelfRef => selfref += 1.0,
+                }
+            }
+        }
+    }
+    let top = (0..n_provinces).max_by(|&a, &b| w[a].total_cmp(&w[b]));
+    let Some(top) = top.filter(|&p| w[p] > 0.0) else {
+        // "全省" throughout and no province named (a newspaper's digest of its own
+        // province's report): the file name is the only witness left
+        return match file_place {
+            Some(p) if selfref > national => (Mode::Single(String::new()), Some(p), true),
+            _ => (Mode::National, None, false),
+        };
+    };
+    let wp = w[top];
+    if national > wp * 1.5 && selfref == 0.0 {
+        return (Mode::National, None, false);
+    }
+    let close = w.iter().filter(|&&x| x >= (wp * 0.5).max(2.0)).count();
+    if close >= 3 {
+        return (Mode::Roundup, None, false);
+    }
+    (Mode::Single(String::new()), Some(top as u16), false)
+}
+
+/// A province named in the file name, in Chinese ("湖北省政府工作报告.txt") or in
+/// pinyin ("hubei-gwr-2025.txt"); the longest name wins ("shaanxi" over "shanxi").
+fn file_place(lex: &ZhLex, file_name: &str) -> Option<u16> {
+    let base = std::path::Path::new(file_name)
+        .file_name()
+        .map_or(file_name.to_string(), |b| b.to_string_lossy().into_owned());
+    let norm = Norm::new(lex, &base);
+    let zh = lex.scan(&norm.text, 0, norm.text.len()).find_map(|f| {
+        f.pats.iter().find_map(|p| match p {
+            Pat::Place(i) => Some(*i),
+            _ => None,
+        })
+    });
+    if zh.is_some() {
+        return zh;
+    }
+    let squashed: String = base
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
+    lex.provinces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, p.to_lowercase().replace([' ', '-'], "")))
+        .filter(|(_, p)| p.len() >= 4 && squashed.contains(p.as_str()))
+        .max_by_key(|(_, p)| p.len())
+        .map(|(i, _)| i as u16)
+}
+
+/// The year of a statistical communique's figures: "2021年河南省国民经济和社会发展统计公报".
+fn communique_year(head: &str) -> Option<i32> {
+    let at = head.find("统计公报")?;
+    let before = &head[..at];
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    document::years_in(&before[line_start..])
+        .filter(|&(p, _)| before[line_start + p + 4..].starts_with('年'))
+        .last()
+        .map(|(_, y)| y)
+}
+
+pub fn extract(
+    file_name: &str,
+    text: &str,
+    options: &Options,
+    report: &mut (dyn FnMut(usize) -> bool + Send),
+) -> Option<(DocInfo, Vec<Extraction>)> {
+    let lex = ZhLex::get();
+    let norm = Norm::new(lex, text);
+    let t = norm.text.as_str();
+    let paras = paragraphs(lex, t);
+
+    let head: Vec<HeadLine> = paras
+        .iter()
+        .take(12)
+        .map(|p| HeadLine {
+            start: p.start,
+            text: &t[p.start..p.end],
+            furniture: p.furniture,
+        })
+        .collect();
+    let mut date = match options.report_year {
+        Some(y) => ReportDate {
+            year: y,
+            month: None,
+            day: None,
+            source: DateSource::User,
+            span: (0, 0),
+        },
+        None => document::report_date(file_name, t, &head),
+    };
+    date.span = (norm.orig(date.span.0), norm.orig(date.span.1));
+    let head_text = &t[..document::floor_boundary(t, 1500)];
+    let work_report = matches!(date.source, DateSource::ReportTitle | DateSource::Delivered)
+        || head_text.contains("政府工作报告");
+    let communique = head_text
+        .contains("统计公报")
+        .then(|| communique_year(head_text).unwrap_or(date.year - 1));
+
+    // every sentence read on its own, in parallel for a large text
+    let mut sents: Vec<(usize, usize, usize)> = Vec::new();
+    for (pi, p) in paras.iter().enumerate() {
+        if p.furniture {
+            continue;
+        }
+        let mut v = Vec::new();
+        sentences(t, p, &mut v);
+        sents.extend(v.into_iter().map(|(s, e)| (pi, s, e)));
+    }
+    let reads: Vec<Vec<Ev>> = if text.len() >= super::PARALLEL_FROM {
+        use rayon::prelude::*;
+        let mut out = Vec::with_capacity(sents.len());
+        for chunk in sents.chunks(4096) {
+            if let Some(&(_, s, _)) = chunk.first()
+                && !report(norm.orig(s))
+            {
+                return None;
+            }
+            let part: Vec<Vec<Ev>> = chunk
+                .par_iter()
+                .map(|&(_, s, e)| read_sentence(lex, t, s, e))
+                .collect();
+            out.extend(part);
+        }
+        out
+    } else {
+        sents
+            .iter()
+            .map(|&(_, s, e)| read_sentence(lex, t, s, e))
+            .collect()
+    };
+
+    let located: Vec<(usize, Vec<Ev>)> = sents
+        .iter()
+        .zip(reads)
+        .map(|(&(_, s, _), evs)| (s, evs))
+        .collect();
+    let (mut mode, scope, scope_from_file) = scope_of(
+        &located,
+        &paras,
+        lex.provinces.len(),
+        file_place(lex, file_name),
+    );
+    if let (Mode::Single(name), Some(p)) = (&mut mode, scope) {
+        *name = lex.provinces[p as usize].clone();
+    }
+    let info = DocInfo {
+        report_year: date.year,
+        report_year_source: date.source.as_str(),
+        reviews_last_year: work_report || date.month.is_some_and(|m| m <= 3),
+        date,
+        mode,
+    };
+    let doc = Doc {
+        info: &info,
+        communique,
+        scope,
+        scope_from_file,
+    };
+    let mut walk = Walk {
+        lex,
+        en: Lexicon::get(),
+        norm: &norm,
+        orig: text,
+        doc: &doc,
+        carried: None,
+        section_cue: None,
+        para_subject: None,
+        para: usize::MAX,
+        out: Vec::new(),
+    };
+    for (k, (s, evs)) in located.iter().enumerate() {
+        let pi = sents[k].0;
+        let heading = is_heading(t, &paras[pi], evs);
+        walk.sentence(pi, *s, evs, heading);
+    }
+    let mut out = walk.out;
+    drop_cut_off(t, &norm, &mut out);
+    report(text.len());
+    Some((info, out))
+}
+
+/// A heading: a short paragraph without figures or a closing mark ("二、2017年工作安排",
+/// "■ 2024年成绩单", "今年發展預期目標").
+fn is_heading(t: &str, p: &Para, evs: &[Ev]) -> bool {
+    let l = t[p.start..p.end].trim();
+    l.chars().count() <= 40
+        && !l.ends_with(['。', '!', '！', '?', '？'])
+        && !evs.iter().any(|e| matches!(e, Ev::Fig(_)))
+}
+
+/// A text cut off mid-sentence gives no figure at its very end ("城镇新增就业1100万人以").
+fn drop_cut_off(t: &str, norm: &Norm, out: &mut Vec<Extraction>) {
+    let end = t.trim_end();
+    if end.is_empty() || end.ends_with(TERMINAL) || end.ends_with(['。', '”', '"']) {
+        return;
+    }
+    let cut_at = norm.orig(end.len());
+    out.retain(|x| cut_at.saturating_sub(x.number.end) > 3);
+}
+
+struct Walk<'a> {
+    lex: &'a ZhLex,
+    en: &'a Lexicon,
+    norm: &'a Norm,
+    orig: &'a str,
+    doc: &'a Doc<'a>,
+    carried: Option<Frame>,
+    section_cue: Option<Cue>,
+    para_subject: Option<Who>,
+    para: usize,
+    out: Vec<Extraction>,
+}
+
+impl Walk<'_> {
+    fn frame_of(&self, m: Mark) -> Option<Frame> {
+        let r = self.doc.info.report_year;
+        let p = |a: i32, b: i32| Some(Period { start: a, end: b });
+        Some(match m {
+            Mark::Year(y) => Frame {
+                year: y,
+                period: None,
+            },
+            Mark::Period(a, b) => Frame {
+                year: b,
+                period: p(a, b),
+            },
+            Mark::Plan(end) => Frame {
+                year: end,
+                period: p(end - 4, end),
+            },
+            Mark::Word(TimeWord::Year(o)) => Frame {
+                year: r + o,
+                period: None,
+            },
+            Mark::Word(TimeWord::Review(n)) => Frame {
+                year: r - 1,
+                period: p(r - n, r - 1),
+            },
+            Mark::Word(_) => return None,
+        })
+    }
+
+    fn sentence(&mut self, para: usize, _s: usize, evs: &[Ev], heading: bool) {
+        if para != self.para {
+            self.para = para;
+            self.para_subject = None;
+        }
+        let mut local: Option<Frame> = None;
+        let mut topic: Option<Frame> = None;
+        let mut used: Option<Frame> = None;
+        let mut subject: Option<Who> = None;
+        let mut cue: Option<Cue> = None;
+        for ev in evs {
+            match ev {
+                Ev::Mark { mark, .. } => {
+                    if let Some(f) = self.frame_of(*mark) {
+                        local = Some(f);
+                        topic.get_or_insert(f);
+                    }
+                }
+                Ev::Mention {
+                    who, subject: true, ..
+                } => {
+                    subject = Some(*who);
+                    if matches!(who, Who::Place(_)) {
+                        self.para_subject = Some(*who);
+                    }
+                }
+                Ev::Mention { .. } => {}
+                Ev::Cue { cue: c, .. } => {
+                    cue = Some(match c {
+                        Cue::Plan => Cue::Target,
+                        c => *c,
+                    })
+                }
+                Ev::Fig(f) => {
+                    let frame = self.figure(f, local, cue, subject);
+                    used = Some(frame);
+                }
+            }
+        }
+        if heading {
+            self.section_cue = evs.iter().find_map(|e| match e {
+                Ev::Cue { cue, .. } => Some(*cue),
+                _ => None,
+            });
+        }
+        if let Some(f) = used.or(topic) {
+            self.carried = Some(f);
+        }
+    }
+
+    /// Emits a figure; returns the time it was read in.
+    fn figure(
+        &mut self,
+        f: &Fig,
+        local: Option<Frame>,
+        cue: Option<Cue>,
+        subject: Option<Who>,
+    ) -> Frame {
+        let info = self.doc.info;
+        let r = info.report_year;
+        let targetish = |c: Option<Cue>| matches!(c, Some(Cue::Target | Cue::Plan));
+        let (frame, ysrc, kind) = if let Some(y) = self.doc.communique {
+            let fr = local.or(self.carried).unwrap_or(Frame {
+                year: y,
+                period: None,
+            });
+            let src = if local.is_some() {
+                YearSource::Stated
+            } else {
+                YearSource::Section
+            };
+            (fr, src, Kind::Actual)
+        } else if let Some(fr) = local {
+            let kind = if fr.year < r && !f.target_word {
+                Kind::Actual
+            } else {
+                Kind::Target
+            };
+            (fr, YearSource::Stated, kind)
+        } else if let Some(fr) = self.carried {
+            if fr.year < r && targetish(cue) {
+                (
+                    Frame {
+                        year: r,
+                        period: None,
+                    },
+                    YearSource::Report,
+                    Kind::Target,
+                )
+            } else {
+                let kind = if fr.year < r && !f.target_word {
+                    Kind::Actual
+                } else {
+                    Kind::Target
+                };
+                (fr, YearSource::Carried, kind)
+            }
+        } else if targetish(cue) || targetish(self.section_cue) {
+            (
+                Frame {
+                    year: r,
+                    period: None,
+                },
+                YearSource::Report,
+                Kind::Target,
+            )
+        } else {
+            let year = if info.reviews_last_year || cue == Some(Cue::Review) {
+                r - 1
+            } else {
+                r
+            };
+            (
+                Frame { year, period: None },
+                YearSource::Report,
+                Kind::Actual,
+            )
+        };
+        let mut period = frame.period;
+        match f.avg {
+            Some(Avg::Years(n)) if n > 1 => {
+                period = Some(Period {
+                    start: frame.year - n + 1,
+                    end: frame.year,
+                })
+            }
+            _ => {}
+        }
+        let baseline = f.baseline.map(|(v, by)| {
+            if period.is_none()
+                && let Some(b) = by
+                && b < frame.year
+            {
+                period = Some(Period {
+                    start: b,
+                    end: frame.year,
+                });
+            }
+            Baseline {
+                value: v,
+                year: by.or(period.map(|p| p.start)).unwrap_or(frame.year - 1),
+            }
+        });
+
+        let (province, whence) = self.province(subject);
+        let o = |i: usize| self.norm.orig(i);
+        let label: String = match &f.label_override {
+            Some(l) => l.clone(),
+            None => f
+                .label
+                .iter()
+                .map(|&(a, b)| &self.orig[o(a)..o(b)])
+                .collect(),
+        };
+        let label_norm: String = f
+            .label
+            .iter()
+            .map(|&(a, b)| &self.norm.text[a..b])
+            .collect();
+        let key = indicator::key(
+            self.en,
+            f.label_override.as_deref().unwrap_or(&label_norm),
+            f.unit,
+        );
+        let evidence = Evidence {
+            whence,
+            year: ysrc,
+            tense_disagrees: (kind == Kind::Actual && targetish(cue) && local.is_none())
+                || (kind == Kind::Target && cue == Some(Cue::Review)),
+            unit_inferred: f.unit_inferred,
+            bare: false,
+            no_label: label.trim().is_empty(),
+            name_like: false,
+            weak_date: matches!(
+                info.date.source,
+                DateSource::MostFrequentYear | DateSource::Today
+            ),
+            mode: &info.mode,
+        };
+        let (confidence, doubt) = evidence.judge();
+        self.out.push(Extraction {
+            kind,
+            province,
+            year: frame.year,
+            period,
+            indicator: label,
+            indicator_key: key,
+            value: f.value,
+            unit: f.unit.to_string(),
+            comparator: f.cmp,
+            baseline,
+            wording: self.orig[o(f.word_start)..o(f.num.1)].to_string(),
+            sentence: Span {
+                start: o(f.quote.0),
+                end: o(f.quote.1),
+            },
+            number: Span {
+                start: o(f.num.0),
+                end: o(f.num.1),
+            },
+            confidence: Some(confidence),
+            doubt,
+        });
+        let _ = Comparator::Eq;
+        frame
+    }
+
+    fn province(&self, subject: Option<Who>) -> (String, Whence) {
+        let name = |p: u16| self.lex.provinces[p as usize].clone();
+        let scope = || match (&self.doc.info.mode, self.doc.scope) {
+            (Mode::Single(_), Some(p)) => Some(name(p)),
+            (Mode::National, _) => Some("China".to_string()),
+            _ => None,
+        };
+        match subject {
+            Some(Who::Place(p)) => (name(p), Whence::Named),
+            Some(Who::National) => ("China".into(), Whence::Named),
+            Some(Who::SelfRef) => match scope() {
+                Some(s) if self.doc.scope_from_file => (s, Whence::FileName),
+                Some(s) => (s, Whence::Named),
+                None => self.carried_province(),
+            },
+            None => match scope() {
+                Some(s) if self.doc.scope_from_file => (s, Whence::FileName),
+                Some(s) => (s, Whence::Document),
+                None => self.carried_province(),
+            },
+        }
+    }
+
+    fn carried_province(&self) -> (String, Whence) {
+        match self.para_subject {
+            Some(Who::Place(p)) => (self.lex.provinces[p as usize].clone(), Whence::Carried),
+            _ => ("China".into(), Whence::Document),
+        }
+    }
+}
