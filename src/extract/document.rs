@@ -138,7 +138,7 @@ fn patterns() -> &'static Patterns {
                 r"(?i)\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:plenary\s+)?session\s+of\s+the\s+(\d{1,2})(?:st|nd|rd|th)\s+(?:national\s+people[’']s\s+congress|npc|national\s+committee\s+of\s+the\s+(?:chinese\s+people[’']s\s+political\s+consultative\s+conference|cppcc))",
             ),
             zh_session: re(
-                r"第([一二三四五六七八九十]{1,3}|\d{1,2})届全国(?:人民代表大会|人大|政协|委员会)[^，。,]{0,12}?第([一二三四五]|\d)次(?:全体)?会议",
+                r"第?([一二三四五六七八九十]{1,3}|\d{1,2})届全国(?:人民代表大会|人大|政协|委员会)[^，。,]{0,12}?第?([一二三四五]|\d)次(?:全体)?会议",
             ),
         }
     })
@@ -664,6 +664,23 @@ mod tests {
             )
             .0,
             "2024"
+        );
+        // the short form, without 第 and with 人大
+        assert_eq!(
+            date_of(
+                "c.txt",
+                "新华社受权于14日全文播发李克强总理代表国务院在十四届全国人大一次会议上所作的《政府工作报告》。\n"
+            )
+            .0,
+            "2023"
+        );
+        assert_eq!(
+            date_of(
+                "d.txt",
+                "国务院总理在十三届全国人大二次会议上作政府工作报告，回顾过去一年的工作，并部署今年的任务。\n"
+            )
+            .0,
+            "2019"
         );
     }
 

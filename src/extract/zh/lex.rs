@@ -46,6 +46,8 @@ pub enum Pat {
     Review,
     Plan,
     Group,
+    /// A word that tells a national text but is part of what is measured.
+    NationalTerm,
 }
 
 pub struct ZhLex {
@@ -158,6 +160,7 @@ impl ZhLex {
             ("review", Pat::Review),
             ("plan", Pat::Plan),
             ("group", Pat::Group),
+            ("national-term", Pat::NationalTerm),
         ] {
             for x in list(name) {
                 add(&x, p);

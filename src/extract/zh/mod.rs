@@ -120,6 +120,8 @@ fn sentences(t: &str, p: &Para, out: &mut Vec<(usize, usize)>) {
 struct Frame {
     year: i32,
     period: Option<Period>,
+    /// Read from 今年, 去年, 五年来: as sure as the document's date.
+    relative: bool,
 }
 
 struct Doc<'a> {
@@ -393,22 +395,27 @@ impl Walk<'_> {
             Mark::Year(y) => Frame {
                 year: y,
                 period: None,
+                relative: false,
             },
             Mark::Period(a, b) => Frame {
                 year: b,
                 period: p(a, b),
+                relative: false,
             },
             Mark::Plan(end) => Frame {
                 year: end,
                 period: p(end - 4, end),
+                relative: false,
             },
             Mark::Word(TimeWord::Year(o)) => Frame {
                 year: r + o,
                 period: None,
+                relative: true,
             },
             Mark::Word(TimeWord::Review(n)) => Frame {
                 year: r - 1,
                 period: p(r - n, r - 1),
+                relative: true,
             },
             Mark::Word(_) => return None,
         })
@@ -447,6 +454,11 @@ impl Walk<'_> {
                         c => *c,
                     })
                 }
+                Ev::Fig(f) if !f.places.is_empty() => {
+                    for &p in &f.places {
+                        used = Some(self.figure(f, local, cue, Some(Who::Place(p))));
+                    }
+                }
                 Ev::Fig(f) => {
                     let frame = self.figure(f, local, cue, subject);
                     used = Some(frame);
@@ -479,6 +491,7 @@ impl Walk<'_> {
             let fr = local.or(self.carried).unwrap_or(Frame {
                 year: y,
                 period: None,
+                relative: false,
             });
             let src = if local.is_some() {
                 YearSource::Stated
@@ -499,6 +512,7 @@ impl Walk<'_> {
                     Frame {
                         year: r,
                         period: None,
+                        relative: false,
                     },
                     YearSource::Report,
                     Kind::Target,
@@ -516,6 +530,7 @@ impl Walk<'_> {
                 Frame {
                     year: r,
                     period: None,
+                    relative: false,
                 },
                 YearSource::Report,
                 Kind::Target,
@@ -527,7 +542,11 @@ impl Walk<'_> {
                 r
             };
             (
-                Frame { year, period: None },
+                Frame {
+                    year,
+                    period: None,
+                    relative: false,
+                },
                 YearSource::Report,
                 Kind::Actual,
             )
@@ -578,6 +597,16 @@ impl Walk<'_> {
             f.label_override.as_deref().unwrap_or(&label_norm),
             f.unit,
         );
+        let weak_date = matches!(
+            info.date.source,
+            DateSource::MostFrequentYear | DateSource::Today
+        );
+        // "今年" in a text of unknown date is no surer than the date
+        let ysrc = if weak_date && frame.relative && ysrc == YearSource::Stated {
+            YearSource::Report
+        } else {
+            ysrc
+        };
         let evidence = Evidence {
             whence,
             year: ysrc,
@@ -587,10 +616,7 @@ impl Walk<'_> {
             bare: false,
             no_label: label.trim().is_empty(),
             name_like: false,
-            weak_date: matches!(
-                info.date.source,
-                DateSource::MostFrequentYear | DateSource::Today
-            ),
+            weak_date,
             mode: &info.mode,
         };
         let (confidence, doubt) = evidence.judge();

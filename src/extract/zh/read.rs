@@ -68,6 +68,9 @@ pub struct Fig {
     /// A label that is not a piece of the text ("城镇居民..." for "城乡居民...分别"), in
     /// the normalized script.
     pub label_override: Option<String>,
+    /// "江西、新疆为7%左右": the figure of each of several places named together
+    /// (empty: the sentence's subject).
+    pub places: Vec<u16>,
 }
 
 #[derive(Debug, Clone)]
@@ -114,6 +117,22 @@ struct Raw {
     cmp_after: Option<Comparator>,
     /// "6000余户", "1200多户".
     more: bool,
+}
+
+/// "新华社北京3月14日电", "本报杭州1月17日讯": the place a story was filed from, right
+/// before its date and 电/讯, says nothing of what the story is about.
+fn is_dateline(after: &str) -> bool {
+    let mut cs = after.chars().filter(|c| !is_space(*c)).peekable();
+    let number = |cs: &mut std::iter::Peekable<_>| {
+        let mut n = 0;
+        while cs.next_if(|c: &char| c.is_ascii_digit()).is_some() {
+            n += 1;
+        }
+        (1..=2).contains(&n)
+    };
+    let month = number(&mut cs) && cs.next() == Some('月');
+    let day = month && number(&mut cs) && cs.next() == Some('日');
+    day && matches!(cs.next(), Some('电' | '讯'))
 }
 
 fn char_before(t: &str, i: usize) -> Option<char> {
@@ -275,12 +294,20 @@ pub fn read_sentence(lex: &'static ZhLex, t: &str, s: usize, e: usize) -> Vec<Ev
                         ]
                         .iter()
                         .any(|m| after.starts_with(m));
-                    let aside = quoted || lex.is_aside_before(before) || lex.is_aside_after(after);
+                    let dateline = is_dateline(after);
+                    let aside = quoted
+                        || dateline
+                        || lex.is_aside_before(before)
+                        || lex.is_aside_after(after);
                     evs.push(Ev::Mention {
                         at: f.start,
                         who,
                         subject: !aside,
-                        weight: if quoted || media { 0.0 } else { 1.0 },
+                        weight: if quoted || media || dateline {
+                            0.0
+                        } else {
+                            1.0
+                        },
                     });
                 }
                 Pat::SelfRef => evs.push(Ev::Mention {
@@ -309,6 +336,12 @@ pub fn read_sentence(lex: &'static ZhLex, t: &str, s: usize, e: usize) -> Vec<Ev
                     cue: Cue::Plan,
                 }),
                 Pat::Group => groups.push(f.start),
+                Pat::NationalTerm => evs.push(Ev::Mention {
+                    at: f.start,
+                    who: Who::National,
+                    subject: false,
+                    weight: 1.0,
+                }),
             }
         }
     }
@@ -408,6 +441,7 @@ pub fn read_sentence(lex: &'static ZhLex, t: &str, s: usize, e: usize) -> Vec<Ev
                 avg: None,
                 target_word,
                 label_override: None,
+                places: Vec::new(),
             });
         }
     }
@@ -418,6 +452,9 @@ pub fn read_sentence(lex: &'static ZhLex, t: &str, s: usize, e: usize) -> Vec<Ev
     let groups = respectively(t, &cl, &mut figs);
     labels(lex, t, &cl, &words, &taken, &mut figs);
     respective_labels(lex, t, &groups, &mut figs);
+    coordinated(t, &cl, &words, &groups, &mut figs);
+    // "其余省份" with no list to take the rest of: a statistic of unnamed provinces
+    figs.retain(|f| !f.places.is_empty() || !is_rest(&t[cl.start_of(f.num.0)..f.word_start]));
     averages(t, &cl, &evs, &mut figs);
     quotes(t, s, &cl, &mut figs);
 
@@ -825,8 +862,11 @@ fn skip_figure(
     if lex.not_counted(after) {
         return true;
     }
+    // a set of provinces as the subject of the figure's own clause ("多数省份高于5%"), not
+    // one in a clause after it ("甘肃、河南为6%,其余省份为6%左右")
     let cs = cl.start_of(start);
-    groups.iter().any(|&g| g >= cs && g < end + 12)
+    let ce = cl.end_of(t, end);
+    !is_rest(&t[cs..start]) && groups.iter().any(|&g| g >= cs && g < ce)
 }
 
 /// "城镇化率从63.2%提高到72.7%": the figure is 72.7% with its base 63.2%, and the base is
@@ -926,6 +966,115 @@ fn respective_labels(lex: &ZhLex, t: &str, groups: &[(usize, usize, usize)], fig
     }
 }
 
+/// "其余省份为6%左右": the places of the list before that have no figure of their own.
+fn is_rest(before: &str) -> bool {
+    ["其余", "其他", "其它"].iter().any(|w| before.contains(w))
+}
+
+/// Places named together ("江西、新疆", "广东、山东、浙江和辽宁"): one figure each of the
+/// same number, or with 分别 one number each in order ("湖南、湖北分别为6.5%和7%").
+fn coordinated(
+    t: &str,
+    cl: &Clauses,
+    words: &[(usize, usize, Pat)],
+    groups: &[(usize, usize, usize)],
+    figs: &mut [Fig],
+) {
+    let mut places: Vec<(usize, usize, u16)> = words
+        .iter()
+        .filter_map(|&(a, b, p)| match p {
+            Pat::Place(i) => Some((a, b, i)),
+            _ => None,
+        })
+        .collect();
+    if places.len() < 2 || figs.is_empty() {
+        return;
+    }
+    places.sort_by_key(|p| p.0);
+    let joiner = |s: &str| {
+        let s = s.trim_matches(is_space);
+        matches!(s, "、" | "和" | "与" | "及" | "以及" | "," | "/")
+    };
+    // chains of two or more places: (start, end, members)
+    let mut chains: Vec<(usize, usize, Vec<u16>)> = Vec::new();
+    for &(a, b, i) in &places {
+        match chains.last_mut() {
+            Some((_, e, m))
+                if *e <= a && joiner(&t[*e..a]) && cl.start_of(*e) == cl.start_of(a) =>
+            {
+                *e = b;
+                if !m.contains(&i) {
+                    m.push(i);
+                }
+            }
+            _ => chains.push((a, b, vec![i])),
+        }
+    }
+    chains.retain(|c| c.2.len() >= 2);
+    let chain_before = |f: &Fig| {
+        let cs = cl.start_of(f.num.0);
+        chains
+            .iter()
+            .rev()
+            .find(|c| c.0 >= cs && c.1 <= f.word_start)
+            .filter(|c| {
+                // no other place between the chain and the figure
+                !places.iter().any(|p| p.0 >= c.1 && p.1 <= f.word_start)
+            })
+    };
+    let mut done = vec![false; figs.len()];
+    for &(k, n, _) in groups {
+        if let Some(c) = chain_before(&figs[k])
+            && c.2.len() == n - k
+        {
+            let members = c.2.clone();
+            for (m, f) in figs[k..n].iter_mut().enumerate() {
+                f.places = vec![members[m]];
+                done[k + m] = true;
+            }
+        }
+    }
+    for k in 0..figs.len() {
+        let cs = cl.start_of(figs[k].num.0);
+        if done[k] || !is_rest(&t[cs..figs[k].word_start]) {
+            continue;
+        }
+        // the longest list before it, less the places given a figure since
+        let Some(list) = chains
+            .iter()
+            .filter(|c| c.1 <= cs && c.2.len() >= 3)
+            .max_by_key(|c| (c.2.len(), c.0))
+        else {
+            continue;
+        };
+        let named: Vec<u16> = places
+            .iter()
+            .filter(|p| p.0 >= list.1 && p.1 <= cs)
+            .map(|p| p.2)
+            .collect();
+        let rest: Vec<u16> = list
+            .2
+            .iter()
+            .copied()
+            .filter(|p| !named.contains(p))
+            .collect();
+        if !rest.is_empty() {
+            figs[k].places = rest;
+            done[k] = true;
+        }
+    }
+    for (k, f) in figs.iter_mut().enumerate() {
+        if done[k] {
+            continue;
+        }
+        if let Some(c) = chain_before(f)
+            && t[c.1..f.word_start].chars().count() <= 16
+        {
+            f.places = c.2.clone();
+        }
+    }
+}
+
 /// "家庭年可支配收入20-60万元群体的比例达到30.6%": a figure followed by a noun, before a
 /// linking verb and another figure, is part of the subject.
 fn drop_modifiers(lex: &ZhLex, t: &str, cl: &Clauses, figs: &mut Vec<Fig>) {
@@ -994,7 +1143,7 @@ fn labels(
         // drop marks: time words, places, cues, years
         let mut cut: Vec<(usize, usize)> = Vec::new();
         for &(ws, we, p) in words {
-            if ws >= a && we <= b && !matches!(p, Pat::Group) {
+            if ws >= a && we <= b && !matches!(p, Pat::Group | Pat::NationalTerm) {
                 if matches!(p, Pat::Target | Pat::Plan) {
                     // "主要预期目标是": everything up to it is the lead-in
                     let after = &t[we..b];
@@ -1203,12 +1352,77 @@ mod tests {
         assert_eq!(v("两"), Some(2.0));
     }
 
+    fn places_of(s: &str) -> Vec<Vec<u16>> {
+        let lex = ZhLex::get();
+        read_sentence(lex, s, 0, s.len())
+            .into_iter()
+            .filter_map(|e| match e {
+                Ev::Fig(f) => Some(f.places.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn places_named_together_share_a_figure_or_take_one_each() {
+        let lex = ZhLex::get();
+        let id = |n: &str| lex.provinces.iter().position(|p| p == n).unwrap() as u16;
+        let (jx, xj, hn, hb) = (id("Jiangxi"), id("Xinjiang"), id("Hunan"), id("Hubei"));
+        assert_eq!(places_of("江西、新疆为7%左右"), vec![vec![jx, xj]]);
+        assert_eq!(
+            places_of("湖南和湖北的经济增长目标均为6.5%左右"),
+            vec![vec![hn, hb]]
+        );
+        assert_eq!(
+            places_of("湖南、湖北分别为6.5%和7%"),
+            vec![vec![hn], vec![hb]]
+        );
+        // one place: the sentence's subject, no list
+        assert_eq!(
+            places_of("江西地区生产总值增长7%左右"),
+            vec![Vec::<u16>::new()]
+        );
+        // a place between the list and the figure owns it
+        assert_eq!(
+            places_of("高于江西、新疆,湖南为6%"),
+            vec![Vec::<u16>::new()]
+        );
+    }
+
+    #[test]
+    fn the_rest_of_a_list_is_its_places_without_a_figure_of_their_own() {
+        let lex = ZhLex::get();
+        let id = |n: &str| lex.provinces.iter().position(|p| p == n).unwrap() as u16;
+        let f = places_of("江西、湖南、湖北、河南目标均为6%,其中江西为6%以上,其余省份为6%左右");
+        assert_eq!(
+            f.last().unwrap(),
+            &vec![id("Hunan"), id("Hubei"), id("Henan")]
+        );
+        let f = places_of("广东、江苏、山东和浙江锚定5%,广东、山东为5%以上,其他省份为5%左右");
+        assert_eq!(f.last().unwrap(), &vec![id("Jiangsu"), id("Zhejiang")]);
+    }
+
+    #[test]
+    fn a_dateline_place_is_no_subject() {
+        assert!(is_dateline("3月14日电 新华社受权"));
+        assert!(is_dateline("1月17日讯(记者"));
+        assert!(!is_dateline("3月14日召开"));
+        assert!(!is_dateline("地区生产总值增长5%"));
+        let lex = ZhLex::get();
+        let s = "新华社北京3月5日电 国务院总理李强5日在政府工作报告中提出";
+        let beijing = read_sentence(lex, s, 0, s.len()).into_iter().any(|e| {
+            matches!(e, Ev::Mention { who: Who::Place(_), weight, subject, .. } if weight > 0.0 || subject)
+        });
+        assert!(!beijing);
+    }
+
     #[test]
     fn years_dates_ordinals_and_names_are_no_figures() {
         assert!(figs("2023年1月12日在黑龙江省第十四届人民代表大会第一次会议上").is_empty());
         assert!(figs("要重点抓好11个方面任务的落实,重点做好10个方面工作").is_empty());
         assert!(figs("稳居全国第4位,建设西安地铁4号线,推动5G规模组网").is_empty());
         assert!(figs("多数省份高于5%,31个省份中").is_empty());
+        assert_eq!(figs("甘肃、河南为6%,其余省份为6%左右").len(), 1);
         assert!(figs("全省地区生产总值连跨4个万亿级台阶").is_empty());
         assert!(figs("工业产值迈上两个千亿级台阶").is_empty());
         assert_eq!(figs("PM2.5平均浓度下降5%以上").len(), 1);
