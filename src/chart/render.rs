@@ -42,17 +42,55 @@ impl ExportOptions {
     }
 }
 
-const FAMILY: &str = "sans-serif";
+const LATIN: &str = "sans-serif";
+/// A family with Chinese glyphs (and Latin ones): plotters draws each text with one font,
+/// without fallback, so a chart with any Chinese text is drawn in it throughout.
+const CJK: &str = "PlanTrack CJK";
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/Ubuntu-Light.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+/// Droid Sans Fallback (Apache 2.0), cut to GB2312, Big5 level 1 and CJK punctuation.
+pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallback-subset.ttf");
 
 fn fonts() {
     static ONCE: OnceLock<()> = OnceLock::new();
     ONCE.get_or_init(|| {
         // The bundled fonts are valid; if registering failed, text would simply not draw.
-        let _ = plotters::style::register_font(FAMILY, FontStyle::Normal, REGULAR);
-        let _ = plotters::style::register_font(FAMILY, FontStyle::Bold, BOLD);
+        let _ = plotters::style::register_font(LATIN, FontStyle::Normal, REGULAR);
+        let _ = plotters::style::register_font(LATIN, FontStyle::Bold, BOLD);
+        let _ = plotters::style::register_font(CJK, FontStyle::Normal, CJK_FONT);
+        let _ = plotters::style::register_font(CJK, FontStyle::Bold, CJK_FONT);
     });
+}
+
+/// The family a chart is drawn in: the CJK one when any of its text needs it.
+fn family(spec: &ChartSpec) -> &'static str {
+    let han = |s: &str| s.chars().any(|c| c as u32 >= 0x2E80);
+    let texts: Vec<&str> = match &spec.body {
+        Body::Xy { series, vlines } => series
+            .iter()
+            .map(|s| s.name.as_str())
+            .chain(vlines.iter().map(|v| v.1.as_str()))
+            .collect(),
+        Body::Bars { groups, bars, .. } => groups
+            .iter()
+            .map(String::as_str)
+            .chain(
+                bars.iter()
+                    .flat_map(|b| [b.series.as_str(), b.label.as_str()]),
+            )
+            .collect(),
+    };
+    let any = [
+        &spec.title,
+        &spec.subtitle,
+        &spec.source,
+        &spec.x_label,
+        &spec.y_label,
+    ]
+    .iter()
+    .any(|s| han(s))
+        || texts.iter().any(|s| han(s));
+    if any { CJK } else { LATIN }
 }
 
 fn rgb(c: Rgb) -> RGBColor {
@@ -143,9 +181,10 @@ fn draw<DB: DrawingBackend>(
     let s = (w / 1000.0).min(h / 620.0);
     let px = |v: f64| (v * s).round() as i32;
     let margin = px(24.0);
-    let title_font = (FAMILY, px(26.0)).into_font().style(FontStyle::Bold);
-    let sub_font = (FAMILY, px(16.0)).into_font();
-    let small = (FAMILY, px(12.0)).into_font();
+    let fam = family(spec);
+    let title_font = (fam, px(26.0)).into_font().style(FontStyle::Bold);
+    let sub_font = (fam, px(16.0)).into_font();
+    let small = (fam, px(12.0)).into_font();
     let grey = RGBColor(90, 90, 90);
 
     root.draw(&Text::new(
@@ -173,7 +212,7 @@ fn draw<DB: DrawingBackend>(
         .clone()
         .shrink((margin, top), (w as i32 - 2 * margin, bottom - top));
     let ((x0, x1), (y0, y1)) = spec.bounds();
-    let label_font = (FAMILY, px(14.0)).into_font();
+    let label_font = (fam, px(14.0)).into_font();
     let mut chart = ChartBuilder::on(&area)
         .margin_right(px(10.0))
         .x_label_area_size(px(50.0))

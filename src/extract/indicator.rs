@@ -1000,6 +1000,28 @@ pub fn key(lex: &Lexicon, label: &str, unit: &str) -> Option<String> {
         .map(|rule| rule.key.clone())
 }
 
+/// A key in words, for readers of a label in another script: "gdp_growth" -> "GDP growth",
+/// "rd_intensity" -> "R&D intensity".
+pub fn key_name(key: &str) -> String {
+    let words: Vec<String> = key
+        .split('_')
+        .map(|w| match w {
+            "gdp" | "cpi" | "fdi" => w.to_uppercase(),
+            "rd" => "R&D".to_string(),
+            "pm25" => "PM2.5".to_string(),
+            "per" => "per".to_string(),
+            _ => w.to_string(),
+        })
+        .collect();
+    let mut out = words.join(" ");
+    if let Some(f) = out.get(..1)
+        && f.chars().all(|c| c.is_ascii_lowercase())
+    {
+        out.replace_range(..1, &f.to_uppercase());
+    }
+    out
+}
+
 /// "both the number of production accidents and the death toll": one figure, two
 /// statements. Returns the two labels.
 pub fn split_both(lead_label: &str) -> Option<(String, String)> {
@@ -1012,4 +1034,35 @@ pub fn split_both(lead_label: &str) -> Option<(String, String)> {
     let (a, b) = rest.split_once(" and ")?;
     let (a, b) = (clean(a), clean(b));
     (!a.is_empty() && !b.is_empty()).then(|| (format!("{a}{suffix}"), format!("{b}{suffix}")))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keys_read_as_words() {
+        assert_eq!(super::key_name("gdp_growth"), "GDP growth");
+        assert_eq!(super::key_name("rd_intensity"), "R&D intensity");
+        assert_eq!(super::key_name("new_urban_jobs"), "New urban jobs");
+    }
+
+    #[test]
+    fn chinese_and_english_labels_share_keys() {
+        let lex = crate::extract::lexicon::Lexicon::get();
+        for (zh, en, unit) in [
+            ("地区生产总值增长", "GDP growth", "%"),
+            ("城镇新增就业", "new urban jobs", "count"),
+            ("居民消费价格涨幅", "consumer prices", "%"),
+            ("人均地区生产总值", "per capita GDP", "yuan"),
+            (
+                "单位地区生产总值能耗降低",
+                "energy consumption per unit of GDP",
+                "%",
+            ),
+            ("进出口总额增长", "import and export growth", "%"),
+        ] {
+            let a = super::key(lex, zh, unit);
+            assert!(a.is_some(), "{zh}");
+            assert_eq!(a, super::key(lex, en, unit), "{zh} / {en}");
+        }
+    }
 }

@@ -53,6 +53,7 @@ const WORDS: &str = include_str!("../../assets/lexicon/words.txt");
 const HORIZONS: &str = include_str!("../../assets/lexicon/horizons.txt");
 const FURNITURE: &str = include_str!("../../assets/lexicon/furniture.txt");
 const INDICATORS: &str = include_str!("../../assets/lexicon/indicators.txt");
+const ZH_INDICATORS: &str = include_str!("../../assets/lexicon/zh/indicators.txt");
 
 /// A phrase as a token sequence, compared case-insensitively with text tokens.
 #[derive(Debug, Clone)]
@@ -653,7 +654,7 @@ impl Lexicon {
         let set = |name: &str| PhraseSet::from_lines(w.get(name).map(Vec::as_slice).unwrap_or(&[]));
         let fur = sections(FURNITURE);
 
-        let indicators = INDICATORS
+        let mut indicators: Vec<IndicatorRule> = INDICATORS
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -678,6 +679,23 @@ impl Lexicon {
                 })
             })
             .collect();
+        // the Chinese words of each key, in the same rules (one key set for both languages)
+        for l in ZH_INDICATORS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            if let Some((key, words)) = l.split_once('|')
+                && let Some(rule) = indicators.iter_mut().find(|r| r.key == key.trim())
+            {
+                rule.synonyms.extend(
+                    words
+                        .split(';')
+                        .map(|s| s.trim().to_lowercase())
+                        .filter(|s| !s.is_empty()),
+                );
+            }
+        }
 
         let empty: Vec<&str> = Vec::new();
         let sec = |m: &HashMap<String, Vec<&'static str>>, k: &str| -> Vec<&'static str> {

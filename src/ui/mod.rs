@@ -229,6 +229,24 @@ pub struct PlanTrackApp {
     pub startup_probe: Option<std::time::Instant>,
 }
 
+/// Chinese documents render on machines without a CJK font: the bundled one is the last
+/// fallback of both families, so Latin text keeps egui's own fonts.
+pub fn install_cjk_font(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| InsertFontFamily {
+            family,
+            priority: FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(FontInsert::new(
+        "PlanTrack CJK",
+        egui::FontData::from_static(crate::chart::render::CJK_FONT),
+        families,
+    ));
+}
+
 impl PlanTrackApp {
     /// An app around a session, without eframe (tests drive it through `ui_root`).
     pub fn new(session: Session, prefs: Prefs) -> PlanTrackApp {
@@ -260,6 +278,7 @@ impl PlanTrackApp {
             .storage
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
             .unwrap_or_default();
+        install_cjk_font(&cc.egui_ctx);
         if let Some(dark) = prefs.dark {
             cc.egui_ctx.set_theme(if dark {
                 egui::Theme::Dark

@@ -476,6 +476,15 @@ fn table(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
                     } else {
                         f.data.indicator.as_str()
                     };
+                    // a Chinese label with its key in English, for readers without Chinese
+                    let shown;
+                    let text = match f.data.indicator_key.as_deref() {
+                        Some(k) if text.chars().any(|c| c as u32 >= 0x2E80) => {
+                            shown = format!("{text} · {}", crate::extract::indicator::key_name(k));
+                            shown.as_str()
+                        }
+                        _ => text,
+                    };
                     let mut rt = RichText::new(text);
                     if f.review == Review::Rejected {
                         rt = rt.strikethrough().weak();

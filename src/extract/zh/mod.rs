@@ -37,7 +37,7 @@ pub fn is_chinese(text: &str) -> bool {
             latin += 1;
         }
     }
-    han >= 20 && han > latin
+    han >= 4 && han > latin
 }
 
 /// A paragraph of the normalized text.
@@ -87,7 +87,11 @@ fn paragraphs(lex: &ZhLex, t: &str) -> Vec<Para> {
                 });
             }
         }
-        let continues = trimmed.chars().count() >= 30 && !trimmed.ends_with(TERMINAL);
+        // "增长4." at a line's end is a decimal cut in two, whatever the line's length
+        let cut_decimal = trimmed.ends_with('.')
+            && trimmed[..trimmed.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+        let continues =
+            cut_decimal || (trimmed.chars().count() >= 30 && !trimmed.ends_with(TERMINAL));
         if !continues && let Some(p) = open.take() {
             out.push(p);
         }

@@ -577,13 +577,32 @@ fn arabic(lex: &'static ZhLex, t: &str, i: usize, e: usize) -> Option<Raw> {
     {
         j += 4;
     }
-    if j + 1 < e && b[j] == b'.' && b[j + 1].is_ascii_digit() {
-        j += 1;
+    // a decimal point, also one at the end of a line whose digits go on the next
+    // ("增长4.\n8%": Chinese ends its sentences with 。, so "4." at a line end is cut)
+    let mut frac = j + 1;
+    if j < e && b[j] == b'.' {
+        let mut k = j + 1;
+        while k < e && matches!(b[k], b' ' | b'\t' | b'\r') {
+            k += 1;
+        }
+        if k < e && b[k] == b'\n' {
+            k += 1;
+            while k < e && matches!(b[k], b' ' | b'\t' | b'\r') {
+                k += 1;
+            }
+            frac = k;
+        }
+    }
+    if frac < e && b[j] == b'.' && b[frac].is_ascii_digit() {
+        j = frac;
         while j < e && b[j].is_ascii_digit() {
             j += 1;
         }
     }
-    let digits: String = t[i..j].chars().filter(|c| *c != ',').collect();
+    let digits: String = t[i..j]
+        .chars()
+        .filter(|c| *c != ',' && !c.is_whitespace())
+        .collect();
     let mut value: f64 = digits.parse().ok()?;
     // "-2.3%": a sign after a word, not a range's dash
     if let Some(p) = char_before(t, i)
