@@ -1,11 +1,19 @@
-//! Extraction throughput on the sample documents, one by one and concatenated to 50 MB
-//! (one core).
+//! Extraction throughput on the sample documents, one by one and concatenated to 50 MB,
+//! and on the Chinese corpus concatenated to 20 MB.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn samples() -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = std::fs::read_dir("assets/samples")
+    texts("assets/samples")
+}
+
+fn texts(dir: &str) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = std::fs::read_dir(dir)
         .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        })
         .map(|e| {
             let p = e.unwrap().path();
             (
@@ -42,6 +50,18 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("samples concatenated to 50 MB", |b| {
         b.iter(|| plantrack::extract::extract("big.txt", &big).len())
+    });
+    let zh: String = texts("tests/data/corpus-zh")
+        .iter()
+        .map(|d| d.1.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let zh_big: String = std::iter::repeat_n(zh.as_str(), 20_000_000 / zh.len() + 1)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    g.throughput(Throughput::Bytes(zh_big.len() as u64));
+    g.bench_function("Chinese corpus concatenated to 20 MB", |b| {
+        b.iter(|| plantrack::extract::extract("zh.txt", &zh_big).len())
     });
     g.finish();
 }

@@ -31,10 +31,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Tune the allocator for PlanTrack's work, first thing in `main`: extraction threads free
 /// what other threads allocated by the million, and with mimalloc's default of keeping
 /// freed pages for a second, `extract` on a 50 MB file peaks 20 MB higher for no gain in
-/// speed (measured: 157-170 MB against 139-142 MB, the same 0.7 s).
+/// speed (measured: 157-170 MB against 139-142 MB, the same 0.7 s). 100 ms rather than
+/// 10: as little memory, and 10 ms made the Chinese reader give back and fault in the same
+/// pages over and over (20 MB of Chinese: 0.71-0.83 s against 0.60-0.62 s).
 pub fn tune_allocator() {
     // mi_option_purge_delay (mimalloc.h, option 15), in milliseconds
     const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     // SAFETY: sets a plain integer option, before any other thread exists
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 10) };
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 100) };
 }

@@ -12,6 +12,8 @@ mod lex;
 mod norm;
 mod read;
 
+use std::collections::HashMap;
+
 use crate::model::{Baseline, Comparator, Extraction, Kind, Period, Span};
 
 use super::document::{self, HeadLine};
@@ -347,7 +349,15 @@ pub fn extract(
         para_subject: None,
         para: usize::MAX,
         out: Vec::new(),
+        keys: HashMap::new(),
     };
+    // the findings' vector grown once: doubling it through 100,000 findings copies them
+    // over and over and faults in fresh pages each time
+    let n_figs: usize = located
+        .iter()
+        .map(|(_, evs)| evs.iter().filter(|e| matches!(e, Ev::Fig(_))).count())
+        .sum();
+    walk.out.reserve(n_figs + n_figs / 4);
     for (k, (s, evs)) in located.iter().enumerate() {
         let pi = sents[k].0;
         let heading = is_heading(t, &paras[pi], evs);
@@ -389,6 +399,8 @@ struct Walk<'a> {
     para_subject: Option<Who>,
     para: usize,
     out: Vec<Extraction>,
+    /// Indicator keys by unit and label.
+    keys: HashMap<&'static str, HashMap<String, Option<String>>>,
 }
 
 impl Walk<'_> {
@@ -596,11 +608,17 @@ impl Walk<'_> {
             .iter()
             .map(|&(a, b)| &self.norm.text[a..b])
             .collect();
-        let key = indicator::key(
-            self.en,
-            f.label_override.as_deref().unwrap_or(&label_norm),
-            f.unit,
-        );
+        // labels repeat through a document (and a concatenation of many): look each up once
+        let key_label = f.label_override.as_deref().unwrap_or(&label_norm);
+        let by_label = self.keys.entry(f.unit).or_default();
+        let key = match by_label.get(key_label) {
+            Some(k) => k.clone(),
+            None => {
+                let k = indicator::key(self.en, key_label, f.unit);
+                by_label.insert(key_label.to_string(), k.clone());
+                k
+            }
+        };
         let weak_date = matches!(
             info.date.source,
             DateSource::MostFrequentYear | DateSource::Today

@@ -7,9 +7,10 @@ use super::lex::ZhLex;
 
 pub struct Norm {
     pub text: String,
-    /// Original byte offset of each byte offset of `text` (and of its end); none when
-    /// the two have the same layout (no full-width ASCII in the original).
-    map: Option<Vec<u32>>,
+    /// Where the layouts part: (offset in `text` after a full-width character, how many
+    /// bytes the original is ahead from there). Sparse, so a text of many full-width
+    /// characters costs a few bytes each rather than four bytes per byte of text.
+    shifts: Vec<(u32, u32)>,
 }
 
 /// The ASCII twin of a full-width form ("６" -> '6', "，" -> ',', "％" -> '%').
@@ -26,41 +27,28 @@ fn half_width(c: char) -> Option<char> {
 impl Norm {
     pub fn new(lex: &ZhLex, orig: &str) -> Norm {
         let mut text = String::with_capacity(orig.len());
-        let mut map: Option<Vec<u32>> = None;
-        for (i, c) in orig.char_indices() {
+        let mut shifts: Vec<(u32, u32)> = Vec::new();
+        let mut ahead = 0u32;
+        for c in orig.chars() {
             match half_width(c) {
                 Some(h) => {
-                    let m = map.get_or_insert_with(|| {
-                        let mut v = Vec::with_capacity(orig.len() + 1);
-                        v.extend(0..text.len() as u32);
-                        v
-                    });
-                    m.push(i as u32);
                     text.push(h);
+                    ahead += (c.len_utf8() - h.len_utf8()) as u32;
+                    shifts.push((text.len() as u32, ahead));
                 }
-                None => {
-                    let s = lex.simplified(c);
-                    if let Some(m) = map.as_mut() {
-                        for k in 0..s.len_utf8() {
-                            m.push((i + k) as u32);
-                        }
-                    }
-                    text.push(s);
-                }
+                None => text.push(lex.simplified(c)),
             }
         }
-        if let Some(m) = map.as_mut() {
-            m.push(orig.len() as u32);
-        }
-        Norm { text, map }
+        Norm { text, shifts }
     }
 
     /// The original offset of a normalized one.
     #[inline]
     pub fn orig(&self, i: usize) -> usize {
-        match &self.map {
-            Some(m) => m.get(i).map_or(i, |&o| o as usize),
-            None => i,
+        let k = self.shifts.partition_point(|&(at, _)| at as usize <= i);
+        match k {
+            0 => i,
+            _ => i + self.shifts[k - 1].1 as usize,
         }
     }
 }
