@@ -3,6 +3,19 @@
 use sha2::{Digest, Sha256};
 
 /// Seconds since the Unix epoch, now.
+/// `s` cut to about `width` columns (a Chinese character counts two) with "…", for a
+/// title in a narrow place.
+pub fn shorten(s: &str, width: usize) -> String {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        used += if c as u32 >= 0x2E80 { 2 } else { 1 };
+        if used > width {
+            return format!("{}…", s[..i].trim_end());
+        }
+    }
+    s.to_string()
+}
+
 pub fn now_unix() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -144,6 +157,13 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shortens_by_columns() {
+        assert_eq!(super::shorten("short", 10), "short");
+        assert_eq!(super::shorten("a long title here", 6), "a long…");
+        assert_eq!(super::shorten("广东省政府工作报告", 6), "广东省…");
+    }
+
     use super::*;
 
     #[test]

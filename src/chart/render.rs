@@ -43,12 +43,11 @@ impl ExportOptions {
 }
 
 const LATIN: &str = "sans-serif";
-/// A family with Chinese glyphs (and Latin ones): plotters draws each text with one font,
-/// without fallback, so a chart with any Chinese text is drawn in it throughout.
-const CJK: &str = "PlanTrack CJK";
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/Ubuntu-Light.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
-/// Droid Sans Fallback (Apache 2.0), cut to GB2312, Big5 level 1 and CJK punctuation.
+/// Droid Sans Fallback (Apache 2.0), cut to GB2312, Big5 level 1 and CJK punctuation: the
+/// glyphs the Latin fonts lack, drawn by `GlyphFix` (plotters itself has no fallback; an
+/// SVG names "sans-serif" and its viewer falls back to a Chinese font of its own).
 pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallback-subset.ttf");
 
 fn fonts() {
@@ -57,40 +56,7 @@ fn fonts() {
         // The bundled fonts are valid; if registering failed, text would simply not draw.
         let _ = plotters::style::register_font(LATIN, FontStyle::Normal, REGULAR);
         let _ = plotters::style::register_font(LATIN, FontStyle::Bold, BOLD);
-        let _ = plotters::style::register_font(CJK, FontStyle::Normal, CJK_FONT);
-        let _ = plotters::style::register_font(CJK, FontStyle::Bold, CJK_FONT);
     });
-}
-
-/// The family a chart is drawn in: the CJK one when any of its text needs it.
-fn family(spec: &ChartSpec) -> &'static str {
-    let han = |s: &str| s.chars().any(|c| c as u32 >= 0x2E80);
-    let texts: Vec<&str> = match &spec.body {
-        Body::Xy { series, vlines } => series
-            .iter()
-            .map(|s| s.name.as_str())
-            .chain(vlines.iter().map(|v| v.1.as_str()))
-            .collect(),
-        Body::Bars { groups, bars, .. } => groups
-            .iter()
-            .map(String::as_str)
-            .chain(
-                bars.iter()
-                    .flat_map(|b| [b.series.as_str(), b.label.as_str()]),
-            )
-            .collect(),
-    };
-    let any = [
-        &spec.title,
-        &spec.subtitle,
-        &spec.source,
-        &spec.x_label,
-        &spec.y_label,
-    ]
-    .iter()
-    .any(|s| han(s))
-        || texts.iter().any(|s| han(s));
-    if any { CJK } else { LATIN }
 }
 
 fn rgb(c: Rgb) -> RGBColor {
@@ -181,7 +147,7 @@ fn draw<DB: DrawingBackend>(
     let s = (w / 1000.0).min(h / 620.0);
     let px = |v: f64| (v * s).round() as i32;
     let margin = px(24.0);
-    let fam = family(spec);
+    let fam = LATIN;
     let title_font = (fam, px(26.0)).into_font().style(FontStyle::Bold);
     let sub_font = (fam, px(16.0)).into_font();
     let small = (fam, px(12.0)).into_font();
@@ -552,26 +518,40 @@ impl<B: DrawingBackend> DrawingBackend for GlyphFix<B> {
         if color.alpha == 0.0 {
             return Ok(());
         }
+        // the Latin font, and the Chinese one for any glyph it lacks
         let bytes = if matches!(style.style(), FontStyle::Bold) {
             BOLD
         } else {
             REGULAR
         };
-        let Ok(font) = FontRef::try_from_slice(bytes) else {
+        let (Ok(main), Ok(cjk)) = (
+            FontRef::try_from_slice(bytes),
+            FontRef::try_from_slice(CJK_FONT),
+        ) else {
             return self.0.draw_text(text, style, pos);
         };
         let size = style.size() as f32;
-        let font = font.as_scaled(size);
+        let (main, cjk) = (main.as_scaled(size), cjk.as_scaled(size));
+        let pick = |c: char| {
+            let id = main.glyph_id(c);
+            if id.0 == 0 && cjk.glyph_id(c).0 != 0 {
+                (&cjk, cjk.glyph_id(c), true)
+            } else {
+                (&main, id, false)
+            }
+        };
         // the same box plotters estimates, so anchors land where its layout expects
         let mut width = 0f32;
-        let mut prev = None;
+        let mut prev: Option<(ab_glyph::GlyphId, bool)> = None;
         for c in text.chars() {
-            let id = font.glyph_id(c);
-            if let Some(p) = prev {
+            let (font, id, fb) = pick(c);
+            if let Some((p, pfb)) = prev
+                && pfb == fb
+            {
                 width += font.kern(p, id);
             }
             width += font.h_advance(id);
-            prev = Some(id);
+            prev = Some((id, fb));
         }
         let height = (f64::from(size) / 1.24) as i32;
         let width = width as i32;
@@ -589,13 +569,15 @@ impl<B: DrawingBackend> DrawingBackend for GlyphFix<B> {
         let (w, h) = self.0.get_size();
         let baseline = size / 2.0;
         let mut pen = 0f32;
-        let mut prev = None;
+        let mut prev: Option<(ab_glyph::GlyphId, bool)> = None;
         for c in text.chars() {
-            let id = font.glyph_id(c);
-            if let Some(p) = prev {
+            let (font, id, fb) = pick(c);
+            if let Some((p, pfb)) = prev
+                && pfb == fb
+            {
                 pen += font.kern(p, id);
             }
-            prev = Some(id);
+            prev = Some((id, fb));
             let glyph = id.with_scale_and_position(size, ab_glyph::point(pen, baseline));
             pen += font.h_advance(id);
             let Some(outline) = font.outline_glyph(glyph) else {
@@ -623,5 +605,42 @@ impl<B: DrawingBackend> DrawingBackend for GlyphFix<B> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(title: &str) -> Vec<u8> {
+        let spec = ChartSpec {
+            title: title.into(),
+            subtitle: String::new(),
+            source: String::new(),
+            x_label: "year".into(),
+            y_label: "%".into(),
+            body: Body::Xy {
+                series: Vec::new(),
+                vlines: Vec::new(),
+            },
+        };
+        let png = to_png(&spec, ExportOptions::default()).expect("drawn");
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+            .read_info()
+            .expect("a png");
+        let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+        let info = reader.next_frame(&mut buf).expect("a frame");
+        buf.truncate(info.buffer_size());
+        buf
+    }
+
+    #[test]
+    fn chinese_titles_draw_their_own_glyphs() {
+        // boxes for missing glyphs would make two titles of the same length the same image
+        let a = chart("地区生产总值");
+        let b = chart("粮食产量目标");
+        let blank = chart("");
+        assert_ne!(a, b, "Chinese characters drawn as boxes");
+        assert_ne!(a, blank, "Chinese title not drawn");
     }
 }

@@ -244,7 +244,16 @@ pub fn title_of(text: &str, name: &str) -> String {
         if t.len() < 8 || lex.is_furniture(t) || t.starts_with('>') {
             continue;
         }
-        if t.chars().count() <= 120 {
+        // a sentence is no title ("新华网广州1月12日电 …开幕。"); a Chinese character
+        // takes the room of two Latin ones
+        if t.contains('。') {
+            continue;
+        }
+        let width: usize = t
+            .chars()
+            .map(|c| if c as u32 >= 0x2E80 { 2 } else { 1 })
+            .sum();
+        if width <= 120 {
             return t.to_string();
         }
         break;
@@ -286,6 +295,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(t.title, "Report on the Work of the Government 2021");
+        let t = import_bytes(
+            "广东省2023年政府工作报告.txt",
+            "新华网广州1月12日电 广东省十四届人大一次会议开幕。省长作政府工作报告。\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(t.title, "广东省2023年政府工作报告");
+        let t = import_bytes("a.txt", "广东省2023年政府工作报告\n\n正文。".as_bytes()).unwrap();
+        assert_eq!(t.title, "广东省2023年政府工作报告");
         let t = import_bytes("zhejiang-2021.txt", b"short\n").unwrap();
         assert_eq!(t.title, "zhejiang-2021");
     }

@@ -51,12 +51,12 @@ pub fn document_panel(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
         let label = ui.label("Document");
         egui::ComboBox::from_id_salt("doc-picker")
             .width(ui.available_width() - 10.0)
-            .selected_text(
+            .selected_text(crate::util::shorten(
                 docs.iter()
                     .find(|d| d.0 == current)
-                    .map_or("", |d| d.1.as_str())
-                    .to_string(),
-            )
+                    .map_or("", |d| d.1.as_str()),
+                60,
+            ))
             .show_ui(ui, |ui| {
                 for (id, title) in &docs {
                     ui.selectable_value(&mut app.view.doc, Some(*id), title);
