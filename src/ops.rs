@@ -320,8 +320,12 @@ pub fn match_candidates(
                 && a.data.year >= first_year
                                 && (a.doc != f.doc || same_doc_ok)
                 && !recorded(a.data.year, a.data.value)
-                // one figure per year: a period's average growth is not the level
-                && a.data.period.is_none_or(|p| p.start == p.end)
+                // one figure per year: a period's average growth is not the year's; a
+                // level at a period's end ("R&D intensity rose from 2% to 2.9%" over ten
+                // years) is
+                && a.data.period.is_none_or(|p| {
+                    p.start == p.end || !crate::progress::is_annual_rate(&a.data)
+                })
                 && !already.contains(&a.id)
         })
         .cloned()
@@ -535,21 +539,54 @@ fn esc(s: &str) -> String {
 /// The bundled sample project, built the same way every time from `assets/samples/`
 /// (import times fixed at zero so the saved file is reproducible).
 pub fn sample_project(samples_dir: &Path) -> Result<Project, String> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(samples_dir)
-        .map_err(|e| format!("{}: {}", samples_dir.display(), import::io_message(&e)))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
-    paths.sort();
+    let texts = |dir: &Path| -> Result<Vec<PathBuf>, String> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {}", dir.display(), import::io_message(&e)))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+            .filter(|p| p.file_name().is_some_and(|n| n != "SOURCES.md"))
+            .collect();
+        paths.sort();
+        Ok(paths)
+    };
     let mut project = Project {
-        name: "Sample: 2021-2025 targets of Chinese provinces".into(),
+        name: "Sample: targets and outcomes of Chinese provinces".into(),
         ..Project::default()
     };
-    for path in paths {
+    // the plans, then the later reports of what came of them (samples/later/), whose
+    // outcomes are confirmed for the targets they answer, as a user would on import
+    let later_dir = samples_dir.join("later");
+    let later = if later_dir.is_dir() {
+        texts(&later_dir)?
+    } else {
+        Vec::new()
+    };
+    let mut later_docs = Vec::new();
+    for (path, is_later) in texts(samples_dir)?
+        .into_iter()
+        .map(|p| (p, false))
+        .chain(later.into_iter().map(|p| (p, true)))
+    {
         let mut p = prepare_path(&path)?;
         p.doc.imported = 0;
-        p.doc.path = format!("assets/samples/{}", p.doc.file_name);
-        add_prepared(&mut project, p)?;
+        p.doc.path = if is_later {
+            format!("assets/samples/later/{}", p.doc.file_name)
+        } else {
+            format!("assets/samples/{}", p.doc.file_name)
+        };
+        let id = add_prepared(&mut project, p)?;
+        if is_later {
+            later_docs.push(id);
+        }
+    }
+    // each later report answers the targets of every other document
+    for d in later_docs {
+        for (target, actual, doc) in proposals_from(&project, &[d]) {
+            let id = project.new_id();
+            let mut o = actual_from_finding(target, &actual, &doc, id);
+            o.recorded = 0;
+            project.observations.push(o);
+        }
     }
     Ok(project)
 }
