@@ -26,6 +26,9 @@ fn samples_are_the_shared_corpus_when_present() {
     }
     for e in std::fs::read_dir("assets/samples").unwrap() {
         let p = e.unwrap().path();
+        if p.is_dir() {
+            continue; // later/: copies of corpus-2 and corpus-zh documents, checked below
+        }
         let other = corpus.join(p.file_name().unwrap());
         assert_eq!(
             std::fs::read(&p).unwrap(),
@@ -33,6 +36,27 @@ fn samples_are_the_shared_corpus_when_present() {
             "{} differs from the corpus",
             p.display()
         );
+    }
+}
+
+#[test]
+fn later_samples_are_corpus_documents_when_present() {
+    let shared = std::path::Path::new("../shared");
+    if !shared.join("corpus-2").is_dir() {
+        return;
+    }
+    for e in std::fs::read_dir("assets/samples/later").unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "md") {
+            continue;
+        }
+        let name = p.file_name().unwrap();
+        let found = ["corpus-2", "corpus-zh"]
+            .iter()
+            .map(|c| shared.join(c).join(name))
+            .find(|o| o.is_file())
+            .unwrap_or_else(|| panic!("{} is in no corpus", p.display()));
+        assert_eq!(std::fs::read(&p).unwrap(), std::fs::read(&found).unwrap());
     }
 }
 

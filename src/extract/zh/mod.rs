@@ -350,6 +350,7 @@ pub fn extract(
         para: usize::MAX,
         out: Vec::new(),
         keys: HashMap::new(),
+        topic: None,
     };
     // the findings' vector grown once: doubling it through 100,000 findings copies them
     // over and over and faults in fresh pages each time
@@ -361,7 +362,7 @@ pub fn extract(
     for (k, (s, evs)) in located.iter().enumerate() {
         let pi = sents[k].0;
         let heading = is_heading(t, &paras[pi], evs);
-        walk.sentence(pi, *s, evs, heading);
+        walk.sentence(pi, *s, sents[k].2, evs, heading);
     }
     let mut out = walk.out;
     drop_cut_off(t, &norm, &mut out);
@@ -399,6 +400,8 @@ struct Walk<'a> {
     para_subject: Option<Who>,
     para: usize,
     out: Vec<Extraction>,
+    /// The indicator a sentence without figures named: (key, its words in the text).
+    topic: Option<(String, String)>,
     /// Indicator keys by unit and label.
     keys: HashMap<&'static str, HashMap<String, Option<String>>>,
 }
@@ -437,10 +440,25 @@ impl Walk<'_> {
         })
     }
 
-    fn sentence(&mut self, para: usize, _s: usize, evs: &[Ev], heading: bool) {
+    fn sentence(&mut self, para: usize, s: usize, e: usize, evs: &[Ev], heading: bool) {
         if para != self.para {
             self.para = para;
             self.para_subject = None;
+        }
+        // "31个省区市2023年经济增长预期目标均已出炉": a sentence without figures that names
+        // an indicator is the topic of the bare figures after it ("海南为9.5%左右")
+        if !evs.iter().any(|ev| matches!(ev, Ev::Fig(_))) {
+            let text = &self.norm.text[s..e];
+            if let Some(key) = indicator::key(self.en, text, "%")
+                && let Some(rule) = self.en.indicators.iter().find(|r| r.key == key)
+                && let Some(word) = rule
+                    .synonyms
+                    .iter()
+                    .filter(|w| !w.is_ascii() && text.contains(w.as_str()))
+                    .max_by_key(|w| w.len())
+            {
+                self.topic = Some((key, word.clone()));
+            }
         }
         let mut local: Option<Frame> = None;
         let mut topic: Option<Frame> = None;
@@ -595,13 +613,20 @@ impl Walk<'_> {
 
         let (province, whence) = self.province(subject);
         let o = |i: usize| self.norm.orig(i);
-        let label: String = match &f.label_override {
+        let mut label: String = match &f.label_override {
             Some(l) => l.clone(),
             None => f
                 .label
                 .iter()
                 .map(|&(a, b)| &self.orig[o(a)..o(b)])
                 .collect(),
+        };
+        let from_topic = match &self.topic {
+            Some((k, w)) if label.trim().is_empty() && f.unit == "%" => {
+                label = w.clone();
+                Some(k.clone())
+            }
+            _ => None,
         };
         let label_norm: String = f
             .label
@@ -611,13 +636,16 @@ impl Walk<'_> {
         // labels repeat through a document (and a concatenation of many): look each up once
         let key_label = f.label_override.as_deref().unwrap_or(&label_norm);
         let by_label = self.keys.entry(f.unit).or_default();
-        let key = match by_label.get(key_label) {
-            Some(k) => k.clone(),
-            None => {
-                let k = indicator::key(self.en, key_label, f.unit);
-                by_label.insert(key_label.to_string(), k.clone());
-                k
-            }
+        let key = match from_topic {
+            Some(k) => Some(k),
+            None => match by_label.get(key_label) {
+                Some(k) => k.clone(),
+                None => {
+                    let k = indicator::key(self.en, key_label, f.unit);
+                    by_label.insert(key_label.to_string(), k.clone());
+                    k
+                }
+            },
         };
         let weak_date = matches!(
             info.date.source,
@@ -697,5 +725,35 @@ impl Walk<'_> {
             Some(Who::Place(p)) => (self.lex.provinces[p as usize].clone(), Whence::Carried),
             _ => ("China".into(), Whence::Document),
         }
+    }
+}
+
+#[cfg(test)]
+mod topic_tests {
+    fn labels(text: &str) -> Vec<(String, Option<String>)> {
+        crate::extract::extract("roundup-2023.txt", text)
+            .into_iter()
+            .map(|x| (x.indicator, x.indicator_key))
+            .collect()
+    }
+
+    #[test]
+    fn bare_figures_take_the_indicator_the_sentence_before_named() {
+        let l = labels(
+            "31个省区市2023年经济增长预期目标均已出炉。\n其中,海南为9.5%左右,西藏为8%左右。\n",
+        );
+        assert_eq!(l.len(), 2);
+        assert!(
+            l.iter()
+                .all(|(w, k)| w == "经济增长" && k.as_deref() == Some("gdp_growth")),
+            "{l:?}"
+        );
+        let l = labels("各地今年城镇调查失业率目标陆续公布。\n江苏为5.5%左右,浙江为5.5%以内。\n");
+        assert_eq!(l.len(), 2);
+        assert!(
+            l.iter()
+                .all(|(_, k)| k.as_deref() == Some("surveyed_unemployment")),
+            "{l:?}"
+        );
     }
 }
