@@ -161,7 +161,7 @@ pub fn preview_records(
                 outcome: Ok(Vec::new()),
                 parsed: None,
             };
-            row.outcome = judge(&mut row, fields.len(), has_header, &targets, lex);
+            row.outcome = judge(&mut row, fields.len(), has_header, &targets, project, lex);
             row
         })
         .collect();
@@ -176,6 +176,7 @@ fn judge(
     n_fields: usize,
     has_header: bool,
     targets: &[&Finding],
+    project: &Project,
     lex: &crate::extract::lexicon::Lexicon,
 ) -> Result<Vec<Id>, String> {
     if !has_header && n_fields < 4 {
@@ -242,6 +243,27 @@ fn judge(
     }
     // the figure bears on the targets still running in its year; when all are
     // past, on the latest (its outcome after the deadline decides it)
+    // A figure of a year before its target was set is no outcome of it (a 2021 growth
+    // figure and a 2023 report's growth target), bar the year just before, a plan's
+    // starting point; an annual rate of its report's own year wants that year alone.
+    let bears = |f: &Finding| match project.document(f.doc).and_then(|d| d.report_year) {
+        Some(set)
+            if crate::progress::is_annual_rate(&f.data)
+                && f.data.period.is_none()
+                && f.data.year == set =>
+        {
+            year == set
+        }
+        Some(set) => year >= set - 1,
+        None => true,
+    };
+    let fitting: Vec<&&Finding> = fitting.into_iter().filter(|f| bears(f)).collect();
+    if fitting.is_empty() {
+        return Err(format!(
+            "no {} target for {province} was set by {year}",
+            row.indicator
+        ));
+    }
     let running: Vec<Id> = fitting
         .iter()
         .filter(|f| f.data.year >= year)

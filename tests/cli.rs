@@ -367,7 +367,11 @@ fn list_refuses_bad_projects() {
     let dir = temp_dir("bad-projects");
     let truncated = dir.join("truncated.ron");
     let good = std::fs::read_to_string("saves/sample.ron").unwrap();
-    std::fs::write(&truncated, &good[..good.len() / 2]).unwrap();
+    let mut half = good.len() / 2;
+    while !good.is_char_boundary(half) {
+        half -= 1;
+    }
+    std::fs::write(&truncated, &good[..half]).unwrap();
     let e = fails(&run(&["list", "--project", truncated.to_str().unwrap()]));
     assert!(e.contains("line"), "{e}");
     let newer = dir.join("newer.ron");
@@ -379,10 +383,7 @@ fn list_refuses_bad_projects() {
     fails(&run(&["list", "--project", "/nonexistent/p.ron"]));
     misused(&run(&["list"]));
     // nothing was written over them
-    assert_eq!(
-        std::fs::read_to_string(&truncated).unwrap(),
-        good[..good.len() / 2]
-    );
+    assert_eq!(std::fs::read_to_string(&truncated).unwrap(), good[..half]);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -453,7 +454,7 @@ fn import_csv_records_good_rows_and_names_bad_ones() {
     // a bad row: the others are recorded, the row is named, the exit status says so
     std::fs::write(
         &csv,
-        "Zhejiang,gdp_growth,2022,7.0,%\nZhejiang,gdp_growth,20x2,7.0,%\n",
+        "Zhejiang,gdp_growth,2023,6.0,%\nZhejiang,gdp_growth,20x2,7.0,%\n",
     )
     .unwrap();
     let r = run(&["import-csv", "--project", p, c]);

@@ -23,7 +23,7 @@ fn sample() -> plantrack::model::Project {
 fn sample_round_trips() {
     let p = sample();
     assert_eq!(p.version, PROJECT_VERSION);
-    assert_eq!(p.documents.len(), 5);
+    assert_eq!(p.documents.len(), 12, "five plans and seven later reports");
     let dir = temp_dir("roundtrip");
     let path = dir.join("copy.ron");
     store::save(&p, &path).unwrap();
