@@ -26,7 +26,7 @@ fn run_gui(files: Vec<PathBuf>, started: std::time::Instant) -> eframe::Result {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("PlanTrack")
         .with_app_id("plantrack")
-        .with_inner_size([1400.0, 860.0])
+        .with_inner_size(plantrack::ui::DEFAULT_WINDOW)
         .with_min_inner_size([900.0, 560.0])
         .with_drag_and_drop(true);
     if let Some(icon) = icon {

@@ -5,6 +5,7 @@
 mod details;
 mod document;
 mod plot;
+mod review;
 mod table;
 mod tasks;
 
@@ -95,6 +96,8 @@ pub enum Tab {
     Target,
     Document,
     Charts,
+    /// Plan versus outcome for the province and years chosen.
+    Review,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -227,7 +230,12 @@ pub struct PlanTrackApp {
     doc_view: document::DocView,
     /// When set, report the time from this instant to the first frame and quit.
     pub startup_probe: Option<std::time::Instant>,
+    /// The first window was fitted to the screen (or found restored from the last run).
+    window_fitted: bool,
 }
+
+/// The window's size at a first start, before it is fitted to the screen.
+pub const DEFAULT_WINDOW: [f32; 2] = [1400.0, 860.0];
 
 /// Chinese documents render on machines without a CJK font: the bundled one is the last
 /// fallback of both families, so Latin text keeps egui's own fonts.
@@ -263,6 +271,7 @@ impl PlanTrackApp {
             last_autosave: 0.0,
             doc_view: document::DocView::default(),
             startup_probe: None,
+            window_fitted: false,
         };
         app.refresh();
         app
@@ -821,7 +830,7 @@ impl PlanTrackApp {
             .show(ui, |ui| table::province_panel(self, ui));
         egui::Panel::right("details")
             .resizable(true)
-            .default_size(500.0)
+            .default_size(440.0)
             .min_size(320.0)
             .show(ui, |ui| self.right_panel(ui));
         egui::CentralPanel::default().show(ui, |ui| table::targets_panel(self, ui));
@@ -829,17 +838,42 @@ impl PlanTrackApp {
         self.autosave(&ctx);
     }
 
+    /// A first start opens at the built-in size (main.rs); make it most of the screen
+    /// instead. A size restored from the last run is kept as it is.
+    fn fit_window(&mut self, ctx: &egui::Context) {
+        if self.window_fitted {
+            return;
+        }
+        let (monitor, inner) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect));
+        let (Some(m), Some(inner)) = (monitor, inner) else {
+            return;
+        };
+        self.window_fitted = true;
+        let at_default = (inner.width() - DEFAULT_WINDOW[0]).abs() < 2.0
+            && (inner.height() - DEFAULT_WINDOW[1]).abs() < 2.0;
+        if at_default && m.x > 0.0 && m.y > 0.0 {
+            let size = egui::vec2((m.x * 0.9).max(900.0), (m.y * 0.88).max(560.0));
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+            ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::pos2(
+                (m.x - size.x) / 2.0,
+                (m.y - size.y) / 3.0,
+            )));
+        }
+    }
+
     fn right_panel(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.view.tab, Tab::Target, "Details");
             ui.selectable_value(&mut self.view.tab, Tab::Document, "Document");
             ui.selectable_value(&mut self.view.tab, Tab::Charts, "Charts");
+            ui.selectable_value(&mut self.view.tab, Tab::Review, "Plan vs outcome");
         });
         ui.separator();
         match self.view.tab {
             Tab::Target => details::target_panel(self, ui),
             Tab::Document => document::document_panel(self, ui),
             Tab::Charts => plot::charts_panel(self, ui),
+            Tab::Review => review::review_panel(self, ui),
         }
     }
 
@@ -1333,6 +1367,7 @@ impl eframe::App for PlanTrackApp {
             self.modal = Some(Modal::ConfirmClose);
         }
         self.window_title(&ctx);
+        self.fit_window(&ctx);
         self.ui_root(ui);
         if let Some(t) = self.startup_probe.take() {
             println!(

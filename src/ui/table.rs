@@ -238,7 +238,7 @@ pub fn province_panel(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
             for (id, title, file, n) in docs {
                 ui.horizontal(|ui| {
                     let selected = app.view.doc == Some(id) && app.view.tab == Tab::Document;
-                    let short: String = title.chars().take(40).collect();
+                    let short = crate::util::shorten(&title, 30);
                     let r = ui.selectable_label(selected, format!("{short} ({n})"));
                     if r.clicked() {
                         app.view.doc = Some(id);
@@ -491,6 +491,7 @@ fn table(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
                     }
                     if ui
                         .add(egui::Button::selectable(is_sel, rt).frame(false))
+                        .on_hover_text(text)
                         .clicked()
                     {
                         clicked = Some(f.id);

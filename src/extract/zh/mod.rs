@@ -621,6 +621,13 @@ impl Walk<'_> {
                 .map(|&(a, b)| &self.orig[o(a)..o(b)])
                 .collect(),
         };
+        // "其余省份为6%左右": the words name who, not what
+        if ["其余", "其他", "其它"]
+            .iter()
+            .any(|w| label.starts_with(w))
+        {
+            label.clear();
+        }
         let from_topic = match &self.topic {
             Some((k, w)) if label.trim().is_empty() && f.unit == "%" => {
                 label = w.clone();
