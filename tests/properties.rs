@@ -43,6 +43,53 @@ fn genre_text() -> impl Strategy<Value = String> {
     prop::collection::vec(token, 0..80).prop_map(|v| v.join(" "))
 }
 
+/// Chinese text of the genre: numbers with multipliers, units, comparators and dashes,
+/// years and time words, full-width forms, Traditional characters, odd Unicode between.
+fn chinese_text() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        Just("地区生产总值增长".to_string()),
+        Just("城镇新增就业".to_string()),
+        Just("今年".to_string()),
+        Just("去年".to_string()),
+        Just("年".to_string()),
+        Just("月".to_string()),
+        Just("日电".to_string()),
+        Just("万".to_string()),
+        Just("亿元".to_string()),
+        Just("萬億斤".to_string()),
+        Just("%".to_string()),
+        Just("％".to_string()),
+        Just("个百分点".to_string()),
+        Just("左右".to_string()),
+        Just("以上".to_string()),
+        Just("分别".to_string()),
+        Just("从".to_string()),
+        Just("提高到".to_string()),
+        Just("—".to_string()),
+        Just("–".to_string()),
+        Just("-".to_string()),
+        Just("至".to_string()),
+        Just("、".to_string()),
+        Just("，".to_string()),
+        Just(",".to_string()),
+        Just("。".to_string()),
+        Just("\n".to_string()),
+        Just("十四五".to_string()),
+        Just("广东、江苏".to_string()),
+        Just("其余省份为".to_string()),
+        Just("全省".to_string()),
+        Just("翻一番".to_string()),
+        Just("三分之一".to_string()),
+        Just("一千一百".to_string()),
+        (1900u32..2100).prop_map(|n| n.to_string()),
+        (0u32..100_000).prop_map(|n| n.to_string()),
+        (0u32..100, 0u32..100).prop_map(|(a, b)| format!("{a}.{b}")),
+        (0u32..100).prop_map(|a| format!("{a}.\n")),
+        "\\PC{1,3}",
+    ];
+    prop::collection::vec(token, 0..80).prop_map(|v| v.concat())
+}
+
 fn check_spans(text: &str) {
     for x in plantrack::extract::extract("doc-2021.txt", text) {
         for span in [x.sentence, x.number] {
@@ -63,6 +110,11 @@ proptest! {
 
     #[test]
     fn extraction_never_panics_on_genre_text(text in genre_text()) {
+        check_spans(&text);
+    }
+
+    #[test]
+    fn extraction_never_panics_on_chinese_text(text in chinese_text()) {
         check_spans(&text);
     }
 

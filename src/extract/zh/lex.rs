@@ -290,7 +290,7 @@ impl ZhLex {
 
     /// Lexicon words in `text[a..b]`, leftmost-longest, in order.
     pub fn scan<'s>(&'s self, text: &str, a: usize, b: usize) -> impl Iterator<Item = Found<'s>> {
-        let slice = &text[a..b];
+        let slice = text.get(a..b).unwrap_or("");
         self.automaton
             .find_iter(slice)
             .map(move |m| Found {

@@ -22,7 +22,7 @@ use super::{DateSource, DocInfo, Evidence, Mode, Options, ReportDate, Whence, Ye
 
 pub use lex::ZhLex;
 use norm::Norm;
-use read::{Avg, Cue, Ev, Fig, Mark, Who, read_sentence};
+use read::{Avg, Cue, Ev, Fig, Mark, Who, read_sentence, sub};
 
 use super::indicator;
 use lex::{Pat, TimeWord};
@@ -60,7 +60,7 @@ fn paragraphs(lex: &ZhLex, t: &str) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
     let mut open: Option<Para> = None;
     for (a, b) in super::text::lines(t) {
-        let line = &t[a..b];
+        let line = sub(t, a, b);
         let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
         if trimmed.is_empty() {
             if let Some(p) = open.take() {
@@ -107,7 +107,7 @@ fn paragraphs(lex: &ZhLex, t: &str) -> Vec<Para> {
 /// Sentences of a paragraph, each with its closing mark.
 fn sentences(t: &str, p: &Para, out: &mut Vec<(usize, usize)>) {
     let mut s = p.start;
-    for (k, c) in t[p.start..p.end].char_indices() {
+    for (k, c) in sub(t, p.start, p.end).char_indices() {
         if matches!(c, '。' | '！' | '？' | '!' | '?') {
             let e = p.start + k + c.len_utf8();
             if e > s {
@@ -116,7 +116,7 @@ fn sentences(t: &str, p: &Para, out: &mut Vec<(usize, usize)>) {
             s = e;
         }
     }
-    if t[s..p.end].trim().chars().count() > 0 {
+    if sub(t, s, p.end).trim().chars().count() > 0 {
         out.push((s, p.end));
     }
 }
@@ -256,7 +256,7 @@ pub fn extract(
         .take(12)
         .map(|p| HeadLine {
             start: p.start,
-            text: &t[p.start..p.end],
+            text: sub(t, p.start, p.end),
             furniture: p.furniture,
         })
         .collect();
@@ -373,7 +373,7 @@ pub fn extract(
 /// A heading: a short paragraph without figures or a closing mark ("二、2017年工作安排",
 /// "■ 2024年成绩单", "今年發展預期目標").
 fn is_heading(t: &str, p: &Para, evs: &[Ev]) -> bool {
-    let l = t[p.start..p.end].trim();
+    let l = sub(t, p.start, p.end).trim();
     l.chars().count() <= 40
         && !l.ends_with(['。', '!', '！', '?', '？'])
         && !evs.iter().any(|e| matches!(e, Ev::Fig(_)))
@@ -448,7 +448,7 @@ impl Walk<'_> {
         // "31个省区市2023年经济增长预期目标均已出炉": a sentence without figures that names
         // an indicator is the topic of the bare figures after it ("海南为9.5%左右")
         if !evs.iter().any(|ev| matches!(ev, Ev::Fig(_))) {
-            let text = &self.norm.text[s..e];
+            let text = sub(&self.norm.text, s, e);
             if let Some(key) = indicator::key(self.en, text, "%")
                 && let Some(rule) = self.en.indicators.iter().find(|r| r.key == key)
                 && let Some(word) = rule
@@ -618,7 +618,7 @@ impl Walk<'_> {
             None => f
                 .label
                 .iter()
-                .map(|&(a, b)| &self.orig[o(a)..o(b)])
+                .map(|&(a, b)| sub(self.orig, o(a), o(b)))
                 .collect(),
         };
         // "其余省份为6%左右": the words name who, not what
@@ -638,7 +638,7 @@ impl Walk<'_> {
         let label_norm: String = f
             .label
             .iter()
-            .map(|&(a, b)| &self.norm.text[a..b])
+            .map(|&(a, b)| sub(&self.norm.text, a, b))
             .collect();
         // labels repeat through a document (and a concatenation of many): look each up once
         let key_label = f.label_override.as_deref().unwrap_or(&label_norm);
@@ -688,7 +688,7 @@ impl Walk<'_> {
             unit: f.unit.to_string(),
             comparator: f.cmp,
             baseline,
-            wording: self.orig[o(f.word_start)..o(f.num.1)].to_string(),
+            wording: sub(self.orig, o(f.word_start), o(f.num.1)).to_string(),
             sentence: Span {
                 start: o(f.quote.0),
                 end: o(f.quote.1),

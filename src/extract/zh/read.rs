@@ -135,12 +135,20 @@ fn is_dateline(after: &str) -> bool {
     day && matches!(cs.next(), Some('电' | '讯'))
 }
 
+/// `t[a..b]`, or nothing where the two do not bound a piece of it. Positions here are
+/// computed from one another (a number's end, the next figure's start, a dash's width);
+/// a wrong one must cost a figure, never the document.
+#[inline]
+pub(super) fn sub(t: &str, a: usize, b: usize) -> &str {
+    t.get(a..b).unwrap_or("")
+}
+
 fn char_before(t: &str, i: usize) -> Option<char> {
-    t[..i].chars().next_back()
+    t.get(..i)?.chars().next_back()
 }
 
 fn char_at(t: &str, i: usize) -> Option<char> {
-    t[i..].chars().next()
+    t.get(i..)?.chars().next()
 }
 
 fn is_space(c: char) -> bool {
@@ -189,7 +197,7 @@ impl Clauses {
         let mut quotes = Vec::new();
         let mut open: Option<usize> = None;
         let mut prev: Option<char> = None;
-        let mut it = t[s..e].char_indices().peekable();
+        let mut it = sub(t, s, e).char_indices().peekable();
         while let Some((k, c)) = it.next() {
             let i = s + k;
             let next = i + c.len_utf8();
@@ -265,7 +273,7 @@ impl Clauses {
     }
 }
 
-/// Reads the sentence `t[s..e]`.
+/// Reads the sentence `sub(t, s, e)`.
 pub fn read_sentence(lex: &'static ZhLex, t: &str, s: usize, e: usize) -> Vec<Ev> {
     let cl = Clauses::new(t, s, e);
     let mut evs: Vec<Ev> = Vec::new();
@@ -285,8 +293,8 @@ pub fn read_sentence(lex: &'static ZhLex, t: &str, s: usize, e: usize) -> Vec<Ev
                         _ => Who::National,
                     };
                     let cs = cl.start_of(f.start);
-                    let before = &t[cs..f.start];
-                    let after = &t[f.end..e];
+                    let before = sub(t, cs, f.start);
+                    let after = sub(t, f.end, e);
                     let quoted = cl.quoted(f.start);
                     let media = lex.is_aside_after(after)
                         && [
@@ -416,7 +424,7 @@ pub fn read_sentence(lex: &'static ZhLex, t: &str, s: usize, e: usize) -> Vec<Ev
         }
         for (raw, range_cmp) in members {
             let cs = cl.start_of(raw.start);
-            let (before_cmp, word_start) = match lex.before_ending(&t[cs..raw.start]) {
+            let (before_cmp, word_start) = match lex.before_ending(sub(t, cs, raw.start)) {
                 Some((c, len, hold)) => (Some((c, hold)), raw.start - len),
                 None => (None, raw.start),
             };
@@ -427,7 +435,7 @@ pub fn read_sentence(lex: &'static ZhLex, t: &str, s: usize, e: usize) -> Vec<Ev
                 (None, None, None) if raw.more => Comparator::Gt,
                 _ => Comparator::Eq,
             };
-            let target_word = t[cs..word_start].contains("目标");
+            let target_word = sub(t, cs, word_start).contains("目标");
             figs.push(Fig {
                 value: raw.value,
                 unit: raw.unit.unwrap_or(""),
@@ -454,7 +462,7 @@ pub fn read_sentence(lex: &'static ZhLex, t: &str, s: usize, e: usize) -> Vec<Ev
     respective_labels(lex, t, &groups, &mut figs);
     coordinated(t, &cl, &words, &groups, &mut figs);
     // "其余省份" with no list to take the rest of: a statistic of unnamed provinces
-    figs.retain(|f| !f.places.is_empty() || !is_rest(&t[cl.start_of(f.num.0)..f.word_start]));
+    figs.retain(|f| !f.places.is_empty() || !is_rest(sub(t, cl.start_of(f.num.0), f.word_start)));
     averages(t, &cl, &evs, &mut figs);
     quotes(t, s, &cl, &mut figs);
 
@@ -486,20 +494,20 @@ fn years(
             i += 1;
             continue;
         }
-        let y: i32 = t[i..i + 4].parse().unwrap_or(0);
+        let y: i32 = sub(t, i, i + 4).parse().unwrap_or(0);
         let mut j = skip_space(t, i + 4, e);
         // "2016-2020年", "2016年—2020年", "2016年至2020年"
         let mut y2: Option<i32> = None;
         let mut k = j;
-        if t[k..e].starts_with('年') {
+        if sub(t, k, e).starts_with('年') {
             k += '年'.len_utf8();
         }
         for dash in ["-", "—", "–", "~", "至", "到"] {
-            if t[k..e].starts_with(dash) {
+            if sub(t, k, e).starts_with(dash) {
                 let m = k + dash.len();
-                if m + 4 <= e && t[m..m + 4].bytes().all(|c| c.is_ascii_digit()) {
-                    let z: i32 = t[m..m + 4].parse().unwrap_or(0);
-                    if z > y && z - y <= 30 && t[m + 4..e].trim_start().starts_with('年') {
+                if m + 4 <= e && sub(t, m, m + 4).bytes().all(|c| c.is_ascii_digit()) {
+                    let z: i32 = sub(t, m, m + 4).parse().unwrap_or(0);
+                    if z > y && z - y <= 30 && sub(t, m + 4, e).trim_start().starts_with('年') {
                         y2 = Some(z);
                         j = skip_space(t, m + 4, e);
                     }
@@ -507,16 +515,16 @@ fn years(
                 break;
             }
         }
-        if !(1900..=2100).contains(&y) || !t[j..e].starts_with('年') {
+        if !(1900..=2100).contains(&y) || !sub(t, j, e).starts_with('年') {
             i += 4;
             continue;
         }
         let end = j + '年'.len_utf8();
         taken.push((i, end));
-        let after = &t[end..e];
+        let after = sub(t, end, e);
         let rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
         let is_date = rest.len() < after.len() && (rest.starts_with('月') || rest.starts_with('-'));
-        let before = &t[s..i];
+        let before = sub(t, s, i);
         let base = ["比", "较", "与", "同", "由", "从", "自", "相对于"]
             .iter()
             .any(|w| before.ends_with(w));
@@ -542,11 +550,11 @@ fn years(
 /// "十三五", "十四五": the Nth five-year plan ends in 1955 + 5N.
 fn plans(t: &str, s: usize, e: usize, evs: &mut Vec<Ev>, taken: &mut Vec<(usize, usize)>) {
     let d = |c: char| "一二三四五六七八九".chars().position(|x| x == c);
-    for (k, c) in t[s..e].char_indices() {
+    for (k, c) in sub(t, s, e).char_indices() {
         if c != '十' {
             continue;
         }
-        let rest = &t[s + k + c.len_utf8()..e];
+        let rest = sub(t, s + k + c.len_utf8(), e);
         let mut cs = rest.chars();
         if let (Some(a), Some('五')) = (cs.next(), cs.next())
             && let Some(n) = d(a)
@@ -599,7 +607,7 @@ fn arabic(lex: &'static ZhLex, t: &str, i: usize, e: usize) -> Option<Raw> {
             j += 1;
         }
     }
-    let digits: String = t[i..j]
+    let digits: String = sub(t, i, j)
         .chars()
         .filter(|c| *c != ',' && !c.is_whitespace())
         .collect();
@@ -620,7 +628,7 @@ fn tail(lex: &'static ZhLex, t: &str, start: usize, j: usize, e: usize, value: f
     let mut mult = 1.0;
     let mut more = false;
     while let Some(c) = char_at(t, k).filter(|_| k < e) {
-        let after = &t[k + c.len_utf8()..e];
+        let after = sub(t, k + c.len_utf8(), e);
         if (c == '余' || c == '多') && !more {
             more = true;
             k += c.len_utf8();
@@ -637,7 +645,7 @@ fn tail(lex: &'static ZhLex, t: &str, start: usize, j: usize, e: usize, value: f
         k += c.len_utf8();
     }
     let k2 = skip_space(t, k, e);
-    let (unit, mut end) = match lex.unit_at(&t[k2..e]) {
+    let (unit, mut end) = match lex.unit_at(sub(t, k2, e)) {
         Some((u, len)) => (Some(u), k2 + len),
         None => (None, k),
     };
@@ -646,7 +654,7 @@ fn tail(lex: &'static ZhLex, t: &str, start: usize, j: usize, e: usize, value: f
     }
     let mut cmp_after = None;
     if unit.is_some() {
-        if let Some((c, len)) = lex.after_at(&t[end..e]) {
+        if let Some((c, len)) = lex.after_at(sub(t, end, e)) {
             cmp_after = Some(c);
             end += len;
         } else {
@@ -657,14 +665,14 @@ fn tail(lex: &'static ZhLex, t: &str, start: usize, j: usize, e: usize, value: f
                     Some(c) if is_han(c) => p += c.len_utf8(),
                     _ => break,
                 }
-                if let Some((c, len)) = lex.after_at(&t[p..e]) {
+                if let Some((c, len)) = lex.after_at(sub(t, p, e)) {
                     cmp_after = Some(c);
                     end = p + len;
                     break;
                 }
             }
         }
-        if cmp_after.is_none() && t[end..e].starts_with(['余', '多']) && !more {
+        if cmp_after.is_none() && sub(t, end, e).starts_with(['余', '多']) && !more {
             more = true;
             end += '余'.len_utf8();
         }
@@ -701,7 +709,7 @@ fn chinese(lex: &'static ZhLex, t: &str, i: usize, e: usize) -> Option<Raw> {
         return None;
     }
     // "三分之一": a third
-    if t[j..e].starts_with("分之") {
+    if sub(t, j, e).starts_with("分之") {
         let k = j + "分之".len();
         let mut m = k;
         let mut num: Vec<char> = Vec::new();
@@ -724,7 +732,7 @@ fn chinese(lex: &'static ZhLex, t: &str, i: usize, e: usize) -> Option<Raw> {
                 cmp_after: None,
                 more: false,
             };
-            if let Some((c, len)) = lex.after_at(&t[m..e]) {
+            if let Some((c, len)) = lex.after_at(sub(t, m, e)) {
                 r.cmp_after = Some(c);
                 r.end += len;
             }
@@ -735,19 +743,19 @@ fn chinese(lex: &'static ZhLex, t: &str, i: usize, e: usize) -> Option<Raw> {
     let has_mult = cs.iter().any(|c| matches!(c, '万' | '亿'));
     let value = zh_value(lex, &cs)?;
     let mut k = j;
-    if t[k..e].starts_with('个') && t[k + '个'.len_utf8()..e].starts_with("百分点") {
+    if sub(t, k, e).starts_with('个') && sub(t, k + '个'.len_utf8(), e).starts_with("百分点") {
         k += '个'.len_utf8();
     }
-    let (unit, len) = lex.unit_at(&t[k..e])?;
+    let (unit, len) = lex.unit_at(sub(t, k, e))?;
     let ok = matches!(unit, "pp" | "times")
         || (has_mult && unit != "count")
-        || (has_mult && t[k..e].starts_with('人'));
+        || (has_mult && sub(t, k, e).starts_with('人'));
     if !ok {
         return None;
     }
     let mut end = k + len;
     let mut cmp_after = None;
-    if let Some((c, l)) = lex.after_at(&t[end..e]) {
+    if let Some((c, l)) = lex.after_at(sub(t, end, e)) {
         cmp_after = Some(c);
         end += l;
     }
@@ -804,13 +812,16 @@ pub fn zh_value(lex: &ZhLex, cs: &[char]) -> Option<f64> {
 
 /// "翻一番" (doubled), "翻两番" (quadrupled), "翻番".
 fn doubling(lex: &'static ZhLex, t: &str, i: usize, e: usize) -> Option<Raw> {
-    let rest = &t[i + '翻'.len_utf8()..e];
+    let rest = sub(t, i + '翻'.len_utf8(), e);
     let (n, len) = if rest.starts_with('番') {
         (1.0, 0)
     } else {
         let c = rest.chars().next()?;
         let d = lex.digit(c)?;
-        if !rest[c.len_utf8()..].starts_with('番') {
+        if !rest
+            .get(c.len_utf8()..)
+            .is_some_and(|r| r.starts_with('番'))
+        {
             return None;
         }
         (d, c.len_utf8())
@@ -825,7 +836,7 @@ fn doubling(lex: &'static ZhLex, t: &str, i: usize, e: usize) -> Option<Raw> {
         cmp_after: None,
         more: false,
     };
-    if let Some((c, l)) = lex.after_at(&t[num_end..e]) {
+    if let Some((c, l)) = lex.after_at(sub(t, num_end, e)) {
         r.cmp_after = Some(c);
         r.end += l;
     }
@@ -844,14 +855,15 @@ fn range_partner(
     let at = r.end;
     let dash = ["-", "—", "–", "~", "至", "到"]
         .into_iter()
-        .find(|d| t[at..e].starts_with(d))?;
+        .find(|d| sub(t, at, e).starts_with(d))?;
     let k = at + dash.len();
     if !t.as_bytes().get(k).is_some_and(u8::is_ascii_digit) {
         return None;
     }
     // "从2%到2.9%" is a change, not a range
     let cs = cl.start_of(r.start).max(s);
-    if ["从", "由"].iter().any(|w| t[cs..r.start].contains(w)) && matches!(dash, "至" | "到") {
+    if ["从", "由"].iter().any(|w| sub(t, cs, r.start).contains(w)) && matches!(dash, "至" | "到")
+    {
         return None;
     }
     let hi = arabic(lex, t, k, e)?;
@@ -873,11 +885,11 @@ fn skip_figure(
     cl: &Clauses,
     groups: &[usize],
 ) -> bool {
-    let before = &t[s..start];
+    let before = sub(t, s, start);
     if before.ends_with('第') || lex.is_caption(before) {
         return true;
     }
-    let after = &t[end..cl.end];
+    let after = sub(t, end, cl.end);
     if lex.not_counted(after) {
         return true;
     }
@@ -885,7 +897,7 @@ fn skip_figure(
     // one in a clause after it ("甘肃、河南为6%,其余省份为6%左右")
     let cs = cl.start_of(start);
     let ce = cl.end_of(t, end);
-    !is_rest(&t[cs..start]) && groups.iter().any(|&g| g >= cs && g < ce)
+    !is_rest(sub(t, cs, start)) && groups.iter().any(|&g| g >= cs && g < ce)
 }
 
 /// "城镇化率从63.2%提高到72.7%": the figure is 72.7% with its base 63.2%, and the base is
@@ -900,8 +912,8 @@ fn from_to(t: &str, cl: &Clauses, base_years: &[(usize, i32)], figs: &mut Vec<Fi
             k += 1;
             continue;
         }
-        let opener = t[cs..x.word_start].rfind(['从', '由']).map(|p| cs + p);
-        let between = &t[x.num.1..y.word_start];
+        let opener = sub(t, cs, x.word_start).rfind(['从', '由']).map(|p| cs + p);
+        let between = sub(t, x.num.1, y.word_start);
         let linked = between.contains('到') || between.contains('至');
         if opener.is_some() && linked && between.chars().count() <= 8 {
             let open = opener.unwrap_or(cs);
@@ -909,11 +921,12 @@ fn from_to(t: &str, cl: &Clauses, base_years: &[(usize, i32)], figs: &mut Vec<Fi
                 .iter()
                 .find(|(p, _)| *p >= open && *p < x.num.0)
                 .map(|(_, y)| *y);
-            let label_unit = if t[cs..open].ends_with("倍差") || t[cs..open].ends_with('倍') {
-                "times"
-            } else {
-                ""
-            };
+            let label_unit =
+                if sub(t, cs, open).ends_with("倍差") || sub(t, cs, open).ends_with('倍') {
+                    "times"
+                } else {
+                    ""
+                };
             let unit = [y.unit, x.unit, label_unit]
                 .into_iter()
                 .find(|u| !u.is_empty())
@@ -947,7 +960,7 @@ fn respectively(t: &str, cl: &Clauses, figs: &mut [Fig]) -> Vec<(usize, usize, u
         let mut n = k + 1;
         while n < figs.len()
             && cl.start_of(figs[n].num.0) == cs
-            && t[figs[n - 1].num.1..figs[n].word_start]
+            && sub(t, figs[n - 1].num.1, figs[n].word_start)
                 .chars()
                 .all(|c| matches!(c, '、' | '和' | '与' | '及' | ',') || is_space(c))
         {
@@ -972,7 +985,7 @@ fn respectively(t: &str, cl: &Clauses, figs: &mut [Fig]) -> Vec<(usize, usize, u
 fn respective_labels(lex: &ZhLex, t: &str, groups: &[(usize, usize, usize)], figs: &mut [Fig]) {
     for &(k, n, _) in groups {
         let first = figs[k].label.clone();
-        let text: String = first.iter().map(|&(a, b)| &t[a..b]).collect();
+        let text: String = first.iter().map(|&(a, b)| sub(t, a, b)).collect();
         let pair = lex.pairs.iter().find(|(w, _)| text.contains(w.as_str()));
         for (m, f) in figs[k..n].iter_mut().enumerate() {
             f.label = first.clone();
@@ -1019,7 +1032,7 @@ fn coordinated(
     for &(a, b, i) in &places {
         match chains.last_mut() {
             Some((_, e, m))
-                if *e <= a && joiner(&t[*e..a]) && cl.start_of(*e) == cl.start_of(a) =>
+                if *e <= a && joiner(sub(t, *e, a)) && cl.start_of(*e) == cl.start_of(a) =>
             {
                 *e = b;
                 if !m.contains(&i) {
@@ -1087,7 +1100,7 @@ fn coordinated(
             continue;
         }
         if let Some(c) = chain_before(f)
-            && t[c.1..f.word_start].chars().count() <= 16
+            && sub(t, c.1, f.word_start).chars().count() <= 16
         {
             f.places = c.2.clone();
         }
@@ -1117,14 +1130,14 @@ fn drop_modifiers(lex: &ZhLex, t: &str, cl: &Clauses, figs: &mut Vec<Fig>) {
         let cs = cl.start_of(f.num.0);
         let later = figs[k + 1..].iter().find(|g| cl.start_of(g.num.0) == cs);
         if let Some(g) = later {
-            let between = &t[f.num.1..g.word_start];
+            let between = sub(t, f.num.1, g.word_start);
             if lex.link.iter().any(|w| between.ends_with(w.as_str())) {
                 drop[k] = true;
                 // the other end of its range as well
                 for (j, h) in figs.iter().enumerate() {
                     if h.quote == f.quote
                         && h.num.1 <= f.num.0
-                        && t[h.num.1..f.num.0].chars().count() <= 1
+                        && sub(t, h.num.1, f.num.0).chars().count() <= 1
                     {
                         drop[j] = true;
                     }
@@ -1165,7 +1178,7 @@ fn labels(
             if ws >= a && we <= b && !matches!(p, Pat::Group | Pat::NationalTerm) {
                 if matches!(p, Pat::Target | Pat::Plan) {
                     // "主要预期目标是": everything up to it is the lead-in
-                    let after = &t[we..b];
+                    let after = sub(t, we, b);
                     if !after.trim().is_empty()
                         && (after.starts_with('是') || after.starts_with('为'))
                     {
@@ -1183,7 +1196,7 @@ fn labels(
         }
         for w in &lex.label_drop {
             let mut from = a;
-            while let Some(p) = t[from..b].find(w.as_str()) {
+            while let Some(p) = sub(t, from, b).find(w.as_str()) {
                 cut.push((from + p, from + p + w.len()));
                 from += p + w.len();
             }
@@ -1201,7 +1214,7 @@ fn labels(
             pieces.push((at, b));
         }
         trim_pieces(lex, t, &mut pieces);
-        let text: String = pieces.iter().map(|&(x, y)| &t[x..y]).collect();
+        let text: String = pieces.iter().map(|&(x, y)| sub(t, x, y)).collect();
         let only_change = text.is_empty()
             || lex
                 .change
@@ -1215,7 +1228,7 @@ fn labels(
             // the subject for the next clause: this label without its change verb
             let mut subj = pieces.clone();
             if let Some(last) = subj.last_mut() {
-                let s = &t[last.0..last.1];
+                let s = sub(t, last.0, last.1);
                 if let Some(w) = lex.change.iter().find(|w| s.ends_with(w.as_str())) {
                     last.1 -= w.len();
                 }
@@ -1239,7 +1252,7 @@ fn trim_pieces(lex: &ZhLex, t: &str, pieces: &mut Vec<(usize, usize)>) {
         let mut changed = false;
         pieces.retain(|p| p.1 > p.0);
         if let Some(first) = pieces.first_mut() {
-            let s = &t[first.0..first.1];
+            let s = sub(t, first.0, first.1);
             let trimmed = s.trim_start_matches(trim_chars);
             if trimmed.len() < s.len() {
                 first.0 += s.len() - trimmed.len();
@@ -1251,7 +1264,7 @@ fn trim_pieces(lex: &ZhLex, t: &str, pieces: &mut Vec<(usize, usize)>) {
         }
         pieces.retain(|p| p.1 > p.0);
         if let Some(last) = pieces.last_mut() {
-            let s = &t[last.0..last.1];
+            let s = sub(t, last.0, last.1);
             let trimmed = s.trim_end_matches(trim_chars);
             if trimmed.len() < s.len() {
                 last.1 -= s.len() - trimmed.len();
@@ -1301,7 +1314,7 @@ fn quotes(t: &str, s: usize, cl: &Clauses, figs: &mut [Fig]) {
     for f in figs.iter_mut() {
         let mut a = f.quote.0.min(f.label.first().map_or(f.quote.0, |p| p.0));
         let b = f.quote.1.max(f.num.1);
-        while t[a..b].chars().count() < 8 && a > s {
+        while sub(t, a, b).chars().count() < 8 && a > s {
             let prev = cl.start_of(a.saturating_sub(1).max(s));
             if prev >= a {
                 break;
