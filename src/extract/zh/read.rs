@@ -525,9 +525,7 @@ fn years(
         let rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
         let is_date = rest.len() < after.len() && (rest.starts_with('月') || rest.starts_with('-'));
         let before = sub(t, s, i);
-        let base = ["比", "较", "与", "同", "由", "从", "自", "相对于"]
-            .iter()
-            .any(|w| before.ends_with(w));
+        let base = is_base_word(before);
         let since = after.starts_with("以来") || after.starts_with('来');
         if is_date {
             // the date of an event, or a part of a year (1-11月): not a year in force
@@ -547,6 +545,13 @@ fn years(
     }
 }
 
+/// The words that make the time after them a base of comparison (比2020年, 由“十二五”末).
+fn is_base_word(before: &str) -> bool {
+    ["比", "较", "与", "同", "由", "从", "自", "相对于"]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
+
 /// "十三五", "十四五": the Nth five-year plan ends in 1955 + 5N.
 fn plans(t: &str, s: usize, e: usize, evs: &mut Vec<Ev>, taken: &mut Vec<(usize, usize)>) {
     let d = |c: char| "一二三四五六七八九".chars().position(|x| x == c);
@@ -562,6 +567,12 @@ fn plans(t: &str, s: usize, e: usize, evs: &mut Vec<Ev>, taken: &mut Vec<(usize,
             let plan = 11 + n as i32;
             let end = s + k + c.len_utf8() + a.len_utf8() + '五'.len_utf8();
             taken.push((s + k, end));
+            // "比“十二五”增长40.2%", "由“十二五”末的6557亿元增加到": the plan compared
+            // against, as 比2020年 is, not the time of the figure
+            let before = sub(t, s, s + k).trim_end_matches(['“', '"', '‘', '「', '《']);
+            if is_base_word(before) {
+                continue;
+            }
             evs.push(Ev::Mark {
                 at: s + k,
                 mark: Mark::Plan(1955 + 5 * plan),
@@ -1432,6 +1443,28 @@ mod tests {
         );
         let f = places_of("广东、江苏、山东和浙江锚定5%,广东、山东为5%以上,其他省份为5%左右");
         assert_eq!(f.last().unwrap(), &vec![id("Jiangsu"), id("Zhejiang")]);
+    }
+
+    #[test]
+    fn a_plan_compared_against_is_no_time_of_the_figure() {
+        let lex = ZhLex::get();
+        let plans = |s: &str| {
+            read_sentence(lex, s, 0, s.len())
+                .into_iter()
+                .filter(|e| {
+                    matches!(
+                        e,
+                        Ev::Mark {
+                            mark: Mark::Plan(_),
+                            ..
+                        }
+                    )
+                })
+                .count()
+        };
+        assert_eq!(plans("一般公共预算收入比“十二五”增长40.2%"), 0);
+        assert_eq!(plans("地区生产总值由“十二五”末的6557亿元增加到9017亿元"), 0);
+        assert_eq!(plans("“十三五”时期地区生产总值年均增长5.5%"), 1);
     }
 
     #[test]
