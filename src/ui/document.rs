@@ -346,11 +346,23 @@ fn add_target(app: &mut PlanTrackApp, doc_id: Id, a: usize, b: usize) {
         .iter()
         .find(|(s, e)| *s <= a && b <= *e)
         .map_or(Span::new(a, b), |&(s, e)| Span::new(s, e));
-    let value = first_number(sel).unwrap_or(0.0);
-    let unit = if sel.contains('%') || sel.to_lowercase().contains("percent") {
-        "%"
-    } else {
-        "count"
+    // the selection read as the extractor reads a sentence ("1100万人以上" is 11,000,000
+    // count), else its first number
+    let read = crate::extract::extract("selection.txt", sel)
+        .into_iter()
+        .next();
+    let value = read
+        .as_ref()
+        .map(|x| x.value)
+        .or_else(|| first_number(sel))
+        .unwrap_or(0.0);
+    let read_unit = read.as_ref().map(|x| x.unit.clone());
+    let unit = match read_unit.as_deref() {
+        Some(u) if !u.is_empty() => u,
+        _ if sel.contains('%') || sel.contains('％') || sel.to_lowercase().contains("percent") => {
+            "%"
+        }
+        _ => "count",
     };
     let neighbour = app
         .session
