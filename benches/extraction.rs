@@ -26,6 +26,18 @@ fn texts(dir: &str) -> Vec<(String, String)> {
     v
 }
 
+/// The documents one after another, repeated to at least `bytes`.
+fn concatenated(docs: &[(String, String)], bytes: usize) -> String {
+    let one: String = docs
+        .iter()
+        .map(|d| d.1.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    std::iter::repeat_n(one.as_str(), bytes / one.len() + 1)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 fn bench(c: &mut Criterion) {
     let docs = samples();
     let mut g = c.benchmark_group("extract");
@@ -38,27 +50,13 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    let one: String = docs
-        .iter()
-        .map(|d| d.1.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let big: String = std::iter::repeat_n(one.as_str(), 50_000_000 / one.len() + 1)
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    let big = concatenated(&docs, 50_000_000);
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.sample_size(10);
     g.bench_function("samples concatenated to 50 MB", |b| {
         b.iter(|| plantrack::extract::extract("big.txt", &big).len())
     });
-    let zh: String = texts("tests/data/corpus-zh")
-        .iter()
-        .map(|d| d.1.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let zh_big: String = std::iter::repeat_n(zh.as_str(), 20_000_000 / zh.len() + 1)
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    let zh_big = concatenated(&texts("tests/data/corpus-zh"), 20_000_000);
     g.throughput(Throughput::Bytes(zh_big.len() as u64));
     g.bench_function("Chinese corpus concatenated to 20 MB", |b| {
         b.iter(|| plantrack::extract::extract("zh.txt", &zh_big).len())

@@ -426,6 +426,19 @@ pub struct HeadLine<'a> {
     pub furniture: bool,
 }
 
+/// The year the user gave for a document, else its date as `report_date` finds it.
+pub fn report_date_or(
+    user_year: Option<i32>,
+    file_name: &str,
+    text: &str,
+    head: &[HeadLine],
+) -> ReportDate {
+    match user_year {
+        Some(y) => ReportDate::new(y, DateSource::User),
+        None => report_date(file_name, text, head),
+    }
+}
+
 /// The report date of a document, from its first lines (`head`, non-blank, in order),
 /// its text and its file name.
 pub fn report_date(file_name: &str, text: &str, head: &[HeadLine]) -> ReportDate {

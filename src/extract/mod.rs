@@ -506,16 +506,7 @@ fn analyze_document(
             furniture: l.kind == LineKind::Furniture,
         })
         .collect();
-    let date = match options.report_year {
-        Some(y) => ReportDate {
-            year: y,
-            month: None,
-            day: None,
-            source: DateSource::User,
-            span: (0, 0),
-        },
-        None => document::report_date(file_name, text, &head),
-    };
+    let date = document::report_date_or(options.report_year, file_name, text, &head);
     let mode = document_mode(lex, text, lines, hits);
     let head_lower = text[..floor_boundary(text, 1500)].to_lowercase();
     let work_report = matches!(date.source, DateSource::ReportTitle | DateSource::Delivered)

@@ -18,7 +18,7 @@ use crate::model::{Baseline, Comparator, Extraction, Kind, Period, Span};
 
 use super::document::{self, HeadLine};
 use super::lexicon::Lexicon;
-use super::{DateSource, DocInfo, Evidence, Mode, Options, ReportDate, Whence, YearSource};
+use super::{DateSource, DocInfo, Evidence, Mode, Options, Whence, YearSource};
 
 pub use lex::ZhLex;
 use norm::Norm;
@@ -128,6 +128,17 @@ struct Frame {
     period: Option<Period>,
     /// Read from 今年, 去年, 五年来: as sure as the document's date.
     relative: bool,
+}
+
+impl Frame {
+    /// A plain year, from a stated year or the document's date.
+    fn year(year: i32) -> Frame {
+        Frame {
+            year,
+            period: None,
+            relative: false,
+        }
+    }
 }
 
 struct Doc<'a> {
@@ -260,16 +271,7 @@ pub fn extract(
             furniture: p.furniture,
         })
         .collect();
-    let mut date = match options.report_year {
-        Some(y) => ReportDate {
-            year: y,
-            month: None,
-            day: None,
-            source: DateSource::User,
-            span: (0, 0),
-        },
-        None => document::report_date(file_name, t, &head),
-    };
+    let mut date = document::report_date_or(options.report_year, file_name, t, &head);
     date.span = (norm.orig(date.span.0), norm.orig(date.span.1));
     let head_text = &t[..document::floor_boundary(t, 1500)];
     let work_report = matches!(date.source, DateSource::ReportTitle | DateSource::Delivered)
@@ -411,11 +413,7 @@ impl Walk<'_> {
         let r = self.doc.info.report_year;
         let p = |a: i32, b: i32| Some(Period { start: a, end: b });
         Some(match m {
-            Mark::Year(y) => Frame {
-                year: y,
-                period: None,
-                relative: false,
-            },
+            Mark::Year(y) => Frame::year(y),
             Mark::Period(a, b) => Frame {
                 year: b,
                 period: p(a, b),
@@ -521,12 +519,16 @@ impl Walk<'_> {
         let info = self.doc.info;
         let r = info.report_year;
         let targetish = |c: Option<Cue>| matches!(c, Some(Cue::Target | Cue::Plan));
+        // a past year is an outcome, unless 目标 says it was that year's goal
+        let kind_in = |fr: Frame| {
+            if fr.year < r && !f.target_word {
+                Kind::Actual
+            } else {
+                Kind::Target
+            }
+        };
         let (frame, ysrc, kind) = if let Some(y) = self.doc.communique {
-            let fr = local.or(self.carried).unwrap_or(Frame {
-                year: y,
-                period: None,
-                relative: false,
-            });
+            let fr = local.or(self.carried).unwrap_or(Frame::year(y));
             let src = if local.is_some() {
                 YearSource::Stated
             } else {
@@ -534,56 +536,22 @@ impl Walk<'_> {
             };
             (fr, src, Kind::Actual)
         } else if let Some(fr) = local {
-            let kind = if fr.year < r && !f.target_word {
-                Kind::Actual
-            } else {
-                Kind::Target
-            };
-            (fr, YearSource::Stated, kind)
+            (fr, YearSource::Stated, kind_in(fr))
         } else if let Some(fr) = self.carried {
             if fr.year < r && targetish(cue) {
-                (
-                    Frame {
-                        year: r,
-                        period: None,
-                        relative: false,
-                    },
-                    YearSource::Report,
-                    Kind::Target,
-                )
+                (Frame::year(r), YearSource::Report, Kind::Target)
             } else {
-                let kind = if fr.year < r && !f.target_word {
-                    Kind::Actual
-                } else {
-                    Kind::Target
-                };
-                (fr, YearSource::Carried, kind)
+                (fr, YearSource::Carried, kind_in(fr))
             }
         } else if targetish(cue) || targetish(self.section_cue) {
-            (
-                Frame {
-                    year: r,
-                    period: None,
-                    relative: false,
-                },
-                YearSource::Report,
-                Kind::Target,
-            )
+            (Frame::year(r), YearSource::Report, Kind::Target)
         } else {
             let year = if info.reviews_last_year || cue == Some(Cue::Review) {
                 r - 1
             } else {
                 r
             };
-            (
-                Frame {
-                    year,
-                    period: None,
-                    relative: false,
-                },
-                YearSource::Report,
-                Kind::Actual,
-            )
+            (Frame::year(year), YearSource::Report, Kind::Actual)
         };
         let mut period = frame.period;
         match f.avg {

@@ -734,20 +734,15 @@ fn chinese(lex: &'static ZhLex, t: &str, i: usize, e: usize) -> Option<Raw> {
         }
         let (d, n) = (zh_value(lex, &cs)?, zh_value(lex, &num)?);
         if d > 0.0 && n > 0.0 && n < d {
-            let mut r = Raw {
-                start: i,
-                end: m,
-                value: (n / d * 10000.0).round() / 100.0,
-                mult: 1.0,
-                unit: Some("%"),
-                cmp_after: None,
-                more: false,
-            };
-            if let Some((c, len)) = lex.after_at(sub(t, m, e)) {
-                r.cmp_after = Some(c);
-                r.end += len;
-            }
-            return Some(r);
+            return Some(spoken(
+                lex,
+                t,
+                i,
+                m,
+                e,
+                (n / d * 10000.0).round() / 100.0,
+                "%",
+            ));
         }
         return None;
     }
@@ -764,21 +759,30 @@ fn chinese(lex: &'static ZhLex, t: &str, i: usize, e: usize) -> Option<Raw> {
     if !ok {
         return None;
     }
-    let mut end = k + len;
-    let mut cmp_after = None;
-    if let Some((c, l)) = lex.after_at(sub(t, end, e)) {
-        cmp_after = Some(c);
-        end += l;
-    }
-    Some(Raw {
-        start: i,
-        end,
+    Some(spoken(lex, t, i, k + len, e, value, unit))
+}
+
+/// A number said in words with its unit known, through `end`, and the comparator
+/// written after it ("三分之一以上", "两个百分点左右", "翻一番以上").
+fn spoken(
+    lex: &ZhLex,
+    t: &str,
+    start: usize,
+    end: usize,
+    e: usize,
+    value: f64,
+    unit: &'static str,
+) -> Raw {
+    let after = lex.after_at(sub(t, end, e));
+    Raw {
+        start,
+        end: end + after.map_or(0, |(_, l)| l),
         value,
         mult: 1.0,
         unit: Some(unit),
-        cmp_after,
+        cmp_after: after.map(|(c, _)| c),
         more: false,
-    })
+    }
 }
 
 /// The value of a run of Chinese numerals: 十三 = 13, 一千一百万 = 11,000,000.
@@ -838,20 +842,7 @@ fn doubling(lex: &'static ZhLex, t: &str, i: usize, e: usize) -> Option<Raw> {
         (d, c.len_utf8())
     };
     let num_end = i + '翻'.len_utf8() + len + '番'.len_utf8();
-    let mut r = Raw {
-        start: i,
-        end: num_end,
-        value: 2f64.powf(n),
-        mult: 1.0,
-        unit: Some("times"),
-        cmp_after: None,
-        more: false,
-    };
-    if let Some((c, l)) = lex.after_at(sub(t, num_end, e)) {
-        r.cmp_after = Some(c);
-        r.end += l;
-    }
-    Some(r)
+    Some(spoken(lex, t, i, num_end, e, 2f64.powf(n), "times"))
 }
 
 /// The upper end of a range written right after `r`.
