@@ -370,6 +370,7 @@ pub struct Lexicon {
     anaphora_start: Vec<String>,
     pub target_nouns: PhraseSet,
     pub target_verbs: PhraseSet,
+    pub revise_verbs: PhraseSet,
     pub not_target_link: PhraseSet,
     pub months: PhraseSet,
     pub year_before: PhraseSet,
@@ -456,6 +457,9 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("thirds", 100.0 / 3.0),
     ("quarter", 25.0),
 ];
+
+/// A one-place text's words for its own place ("the region's combined GDP").
+const SELF_WORDS: [&str; 4] = ["the region", "the province", "the city", "the municipality"];
 
 impl Lexicon {
     pub fn get() -> &'static Lexicon {
@@ -751,6 +755,7 @@ impl Lexicon {
                 .unwrap_or_default(),
             target_nouns: set("target_nouns"),
             target_verbs: set("target_verbs"),
+            revise_verbs: set("revise_verbs"),
             not_target_link: set("not_target_link"),
             months: set("months"),
             year_before: set("year_before"),
@@ -861,9 +866,24 @@ impl Lexicon {
             .get(..sentence.len().min(24))
             .unwrap_or("")
             .to_ascii_lowercase();
-        ["the region", "the province", "the city", "the municipality"]
+        SELF_WORDS.iter().any(|p| l.starts_with(p))
+    }
+
+    /// Where the text's word for its own place ("the region's", "the province") last
+    /// stands in a stretch of a sentence.
+    pub fn last_self_word(&self, stretch: &str) -> Option<usize> {
+        let l = stretch.to_ascii_lowercase();
+        SELF_WORDS
             .iter()
-            .any(|p| l.starts_with(p))
+            .filter_map(|p| {
+                l.rmatch_indices(p)
+                    .find(|&(i, _)| {
+                        !l[i + p.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+                            || l[i + p.len()..].starts_with("al")
+                    })
+                    .map(|(i, _)| i)
+            })
+            .max()
     }
 
     /// Does the sentence open with a word that refers back ("It's forecasting ...")?

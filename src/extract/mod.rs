@@ -155,6 +155,7 @@ pub fn extract_with_options(
         pronoun_start: false,
         same_paragraph: false,
         plan: None,
+        horizon: None,
         lead_seen: 0,
     };
     let mut walk = Walk {
@@ -712,6 +713,21 @@ fn mention(
     })
 }
 
+/// Is the mention one of a list of places ("Shanghai, Jiangsu, Zhejiang and Anhui")?
+fn in_a_list(text: &str, mentions: &[Mention], m: &Mention) -> bool {
+    let joined = |a: &Mention, b: &Mention| {
+        a.end <= b.pos
+            && a.unit != b.unit
+            && text.get(a.end..b.pos).is_some_and(|gap| {
+                let g = gap.trim();
+                g.len() <= 5 && matches!(g, "," | "and" | ", and" | "、" | "&" | "or" | ", or")
+            })
+    };
+    mentions
+        .iter()
+        .any(|o| o.kind != PlaceKind::National && (joined(o, m) || joined(m, o)))
+}
+
 fn preceding_word_is(text: &str, pos: usize, word: &str) -> bool {
     text[..pos]
         .trim_end()
@@ -870,7 +886,22 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
         .filter(|(i, _)| *i != national)
         .max_by(|a, b| a.1.total_cmp(b.1));
     let nat = w[national];
+    // a title about provinces ("Chinese Provinces to Promote Economy", "Regions set
+    // their targets") over a text naming several is a roundup, however much one leads it
+    let title: String = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Heading && l.end <= title_end)
+        .map(|l| text[l.start..l.end].to_ascii_lowercase())
+        .collect();
+    let several = w
+        .iter()
+        .enumerate()
+        .filter(|&(i, &x)| i != national && x >= 1.0 && lex.members[i].is_empty())
+        .count()
+        >= 3;
+    let about_provinces = several && ["provinces", "regions"].iter().any(|p| title.contains(p));
     if let Some((u, &tw)) = top
+        && !about_provinces
         && ((tw >= 2.0 && tw >= 0.5 * total && tw + local >= 0.5 * nat)
             // the only place the text names, and never the country
             || (tw >= 1.0 && tw == total && nat == 0.0))
@@ -1236,7 +1267,10 @@ struct Walker<'a> {
     /// about China's 2016-2020 growth plan"): its targets without a year are for the end
     /// of the plan.
     plan: Option<Period>,
-    /// The title and the first sentence have been read.
+    /// The year a plan's lead says its goals are to be met by, when it names no plan
+    /// period: its targets without a year are for then.
+    horizon: Option<i32>,
+    /// How many of the title and the first sentences have been read.
     lead_seen: u8,
     /// The sentence is not the first of its paragraph.
     same_paragraph: bool,
@@ -1305,7 +1339,7 @@ impl<'a> Walker<'a> {
             let reader =
                 SentenceReader::new(self.lex, text, &toks, line_start, self.info.report_year);
             let _ = reader.tense_marks.set(marks);
-            if self.lead_seen < 2 {
+            if self.lead_seen < 4 {
                 self.note_plan(&refs, s, e, false);
             }
             if !qs.is_empty() {
@@ -1336,7 +1370,24 @@ impl<'a> Walker<'a> {
                     .find(|m| m.kind != PlaceKind::National)
             })
         {
-            self.carry = Some(m.unit);
+            let own = match &self.info.mode {
+                Mode::Single(u) => self.lex.unit_by_name(u),
+                _ => None,
+            };
+            // the last of a list ("the region, which embraces Shanghai, Jiangsu, Zhejiang
+            // and Anhui") is not what the next sentence goes on about, and nor is a place
+            // before the text's word for itself ("... the region's R&D spending")
+            let listed = in_a_list(text, &mentions, m);
+            let self_after = own.is_some()
+                && self
+                    .lex
+                    .last_self_word(text.get(m.end..e).unwrap_or(""))
+                    .is_some();
+            self.carry = if listed || self_after {
+                own
+            } else {
+                Some(m.unit)
+            };
         }
     }
 
@@ -1430,8 +1481,15 @@ impl<'a> Walker<'a> {
                         && !m.locative
                         && !preceded_by_preposition(text, m.pos)
                 };
+                // "Tianjin added ..., and the region's GDP grew 5 percent": the text's
+                // word for itself stands between
+                let self_between = |m: &Mention| {
+                    text.get(m.end..pos)
+                        .is_some_and(|b| lex.last_self_word(b).is_some())
+                };
                 if let Some(m) = before().find(|m| owns(m) && (m.subject || m.possessive))
                     && other(m)
+                    && !self_between(m)
                     && (members.contains(&m.unit) || national_owner(m))
                 {
                     return name(m.unit);
@@ -1566,7 +1624,7 @@ impl<'a> Walker<'a> {
     /// The title, or a first sentence that speaks of plans and targets, naming a
     /// five-year span makes it the document's plan period.
     fn note_plan(&mut self, refs: &[TimeRef], s: usize, e: usize, title: bool) {
-        self.lead_seen = if title { 1 } else { 2 };
+        self.lead_seen = if title { 1 } else { self.lead_seen.max(1) + 1 };
         let l = self.text[s..e].to_lowercase();
         let about_plans = title
             || ["plan", "outline", "draft", "blueprint", "targets", "goals"]
@@ -1575,11 +1633,30 @@ impl<'a> Walker<'a> {
         if !about_plans {
             return;
         }
-        if let Some(p) = refs.iter().find_map(|r| match r.when {
-            When::Year(_, Some(p)) if p.end - p.start == 4 => Some(p),
-            _ => None,
-        }) {
+        if self.lead_seen <= 2
+            && let Some(p) = refs.iter().find_map(|r| match r.when {
+                When::Year(_, Some(p)) if p.end - p.start == 4 => Some(p),
+                _ => None,
+            })
+        {
             self.plan = Some(p);
+        }
+        // a plan's lead that sets its horizon ("the State Council's blueprint calls for
+        // ... goals being met by 2025"); not a work report's, whose targets are annual
+        let a_plan = ["plan", "outline", "blueprint"]
+            .iter()
+            .any(|w| l.contains(w))
+            && !l.contains("work report");
+        if a_plan && self.horizon.is_none() {
+            let r = self.info.report_year;
+            self.horizon = refs.iter().find_map(|t| match t.when {
+                When::Year(y, None)
+                    if y > r && y <= r + 10 && self.text[..t.pos].trim_end().ends_with(" by") =>
+                {
+                    Some(y)
+                }
+                _ => None,
+            });
         }
     }
 
@@ -1762,6 +1839,23 @@ impl<'a> Walker<'a> {
             toks[k].kind == text::Tk::Word && lex.target_nouns.has_word(toks[k].text(text))
         });
         noun_near || verb || after
+    }
+
+    /// "lowered their growth targets for 2019, from 7 percent to 6.5 percent": the figure
+    /// after "from" is the old target, with a verb of revising and a target noun before it.
+    fn revised_from(&self, reader: &SentenceReader, q: &Quantity) -> bool {
+        let toks = reader.toks;
+        let text = self.text;
+        let word = |k: usize| (toks[k].kind == text::Tk::Word).then(|| toks[k].text(text));
+        if q.t0 == 0 || !word(q.t0 - 1).is_some_and(|w| eq_word(w, "from")) || q.time.is_some() {
+            return false;
+        }
+        let Some(v) =
+            (0..q.t0).find(|&k| word(k).is_some_and(|w| self.lex.revise_verbs.has_word(w)))
+        else {
+            return false;
+        };
+        (v + 1..q.t0).any(|k| word(k).is_some_and(|w| self.lex.target_nouns.has_word(w)))
     }
 
     /// The stated year decides; within the report year, the plan wording or the tense.
@@ -1971,9 +2065,28 @@ impl<'a> Walker<'a> {
                             period: self.over_a_span(reader).then_some(p),
                         };
                         year_src = YearSource::Section;
+                    } else if t == Kind::Target
+                        && let Some(h) = self.horizon
+                    {
+                        ctx = Ctx {
+                            year: h,
+                            period: None,
+                        };
+                        year_src = YearSource::Section;
                     }
                 }
-                let kind = self.kind_of(reader, qs, k, ctx.year);
+                let revised = self.revised_from(reader, q);
+                if revised {
+                    ctx = Ctx {
+                        year: ctx.year - 1,
+                        period: None,
+                    };
+                }
+                let kind = if revised {
+                    Kind::Target
+                } else {
+                    self.kind_of(reader, qs, k, ctx.year)
+                };
                 let evidence = Evidence {
                     whence,
                     year: year_src,
@@ -2052,7 +2165,9 @@ impl<'a> Walker<'a> {
                             .iter()
                             .any(|o| o.number == span_of(bq))
                     {
-                        let bkind = if year < r {
+                        let bkind = if self.revised_from(reader, bq) {
+                            Kind::Target
+                        } else if year < r {
                             Kind::Actual
                         } else {
                             self.kind_of(reader, qs, b, year)
@@ -2082,12 +2197,32 @@ impl<'a> Walker<'a> {
                 let mine: Vec<usize> = (0..qs.len())
                     .filter(|&q| subject_of[q] == Some(r))
                     .collect();
-                let i = mine.iter().position(|&q| q == k).unwrap_or(0);
+                // the items paired with the provinces: the two ends of a range are one
+                // ("between 6 and 6.5 percent, above 6.5 percent and around 6.5 percent,
+                // respectively"), and a "from X" before them all is said of each
+                let mut items: Vec<usize> = Vec::with_capacity(mine.len());
+                for (n, &q) in mine.iter().enumerate() {
+                    let same = n > 0 && qs[q].range_with == Some(mine[n - 1]);
+                    items.push(if same {
+                        items[n - 1]
+                    } else {
+                        items.last().map_or(0, |l| l + 1)
+                    });
+                }
+                let count = items.last().map_or(0, |l| l + 1);
+                let first = mine.first().map(|&q| &qs[q]);
+                let shared_from = count == units.len() + 1
+                    && first
+                        .is_some_and(|q| q.t0 > 0 && eq_word(toks[q.t0 - 1].text(text), "from"));
+                let item = mine.iter().position(|&q| q == k).map_or(0, |n| items[n]);
                 let pushed: Vec<Extraction> = self.out.drain(pushed_from..).collect();
-                let pairwise = respectively && mine.len() == units.len();
+                let pairwise = respectively
+                    && (count == units.len() || shared_from)
+                    && !(shared_from && item == 0);
+                let i = item.saturating_sub(usize::from(shared_from));
                 for x in pushed {
                     let mine: Vec<u16> = if pairwise {
-                        vec![units[i]]
+                        units.get(i).copied().into_iter().collect()
                     } else {
                         units.clone()
                     };

@@ -254,12 +254,20 @@ impl<'a> SentenceReader<'a> {
                         }
                         goal = true;
                     }
-                    let prev = preceding_word(text, s);
+                    let (prev, prev_at) = preceding_word_at(text, s);
                     // "an increase of 3.6% over the previous year" compares, it does not date.
+                    // So do "the same as last year" and "that of last year".
+                    let prev2 = preceding_word(text, prev_at);
                     let comparing = !goal
-                        && ["over", "than", "with", "from", "on", "compared", "versus"]
-                            .iter()
-                            .any(|w| prev.eq_ignore_ascii_case(w));
+                        && ([
+                            "over", "than", "with", "from", "on", "compared", "versus", "as",
+                        ]
+                        .iter()
+                        .any(|w| prev.eq_ignore_ascii_case(w))
+                            || (prev.eq_ignore_ascii_case("of")
+                                && ["that", "those"]
+                                    .iter()
+                                    .any(|w| prev2.eq_ignore_ascii_case(w))));
                     let when = match h {
                         Horizon::Report(o) => {
                             if comparing {
@@ -285,10 +293,7 @@ impl<'a> SentenceReader<'a> {
                         }
                         Horizon::Plan5 => {
                             if self.lex.superlative.has_word(prev)
-                                || self.lex.superlative.has_word(preceding_word(
-                                    text,
-                                    s.saturating_sub(prev.len() + 1),
-                                ))
+                                || self.lex.superlative.has_word(prev2)
                             {
                                 continue;
                             }
@@ -482,7 +487,10 @@ impl<'a> SentenceReader<'a> {
         // glued to a word: "COVID-19", "PM2.5", "5G", "13th", "2nd"
         if adj_prev {
             let p = prev?;
-            if toks[p].kind == Tk::Word {
+            // but a currency code is a unit: "CNY21.15 trillion"
+            if toks[p].kind == Tk::Word
+                && lex.units_prefix.longest_ending_at(text, toks, i).is_none()
+            {
                 return None;
             }
             if toks[p].kind == Tk::Punct
@@ -551,8 +559,14 @@ impl<'a> SentenceReader<'a> {
             if toks[p].text(text) == "." && p > 0 && self.word_is(p - 1, "no") {
                 return None;
             }
-            if eq_word(toks[p].text(text), "per") {
-                return None; // "per 10,000 people" is part of a unit
+            // part of a unit: "per 10,000 people", "5 km for every 100 square kilometres"
+            if eq_word(toks[p].text(text), "per")
+                || (eq_word(toks[p].text(text), "every")
+                    && p > 0
+                    && self.word_is(p - 1, "for")
+                    && lex.units_after.longest_at(text, toks, i + 1).is_some())
+            {
+                return None;
             }
         }
         // compound adjectives: "15-year", "10-minute"; but a multiple written with a
@@ -1454,12 +1468,18 @@ fn adjective_like(w: &str) -> bool {
 }
 
 fn preceding_word(text: &str, pos: usize) -> &str {
-    let before = text[..pos].trim_end_matches(|c: char| !c.is_alphanumeric());
+    preceding_word_at(text, pos).0
+}
+
+/// The word before `pos` and where it starts (so that the one before it can be asked).
+fn preceding_word_at(text: &str, pos: usize) -> (&str, usize) {
+    let before =
+        text[..text.floor_char_boundary(pos)].trim_end_matches(|c: char| !c.is_alphanumeric());
     let start = before
         .rfind(|c: char| !c.is_alphanumeric())
         .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
-    &before[start..]
+    (&before[start..], start)
 }
 
 /// Ordinals of five-year plans as words.

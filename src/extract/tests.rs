@@ -333,6 +333,9 @@ fn years_and_counts_are_told_apart() {
     );
     assert!(values("In 2018 we worked hard.").is_empty());
     assert!(values("The 2035 Long-Term Goals were set.").is_empty());
+    // a quantifier after a year is no counted noun
+    assert!(values("The leaders by GDP size 2018 all lowered their plans.").is_empty());
+    assert!(values("The three leaders of 2022 both kept their plans.").is_empty());
 }
 
 #[test]
@@ -356,6 +359,13 @@ fn roundup_attributes_each_sentence() {
             "target China 2023 ~ 3 %",
         ]
     );
+    // a title about provinces keeps a text led by one of them a roundup
+    let doc = "Regions unveil growth goals\n\nPub Date:2024-01-30\n\n\
+        Guangdong aims for GDP growth of around 5 percent, and Guangdong will also build 100 parks. Guangdong's exports grew 2 percent last year.\n\
+        Hunan targets growth of 6 percent.\n\
+        Hebei set a target of 5.5 percent.\n";
+    let (info, _) = extract_with_info("regions.txt", doc);
+    assert_eq!(info.mode, Mode::Roundup);
 }
 
 #[test]
@@ -666,6 +676,35 @@ fn past_targets_restated_are_targets_of_their_year() {
             "actual China 2020 ~ 11,860,000 count"
         ]
     );
+    // a target revised "from X": X is the old target, of the year before
+    let r = rows(
+        "p.txt",
+        "Provinces set targets\n\nPub Date:2019-02-18\n\nGuangdong, Jiangsu and Shandong all lowered their growth targets for 2019, from 7 percent to between 6 and 6.5 percent, to above 6.5 percent, and to around 6.4 percent, respectively. Hubei set 7.5 percent.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Guangdong 2018 = 7 %",
+            "target Jiangsu 2018 = 7 %",
+            "target Shandong 2018 = 7 %",
+            "target Guangdong 2019 >= 6 %",
+            "target Guangdong 2019 <= 6.5 %",
+            "target Jiangsu 2019 > 6.5 %",
+            "target Shandong 2019 ~ 6.4 %",
+            "target Hubei 2019 = 7.5 %"
+        ]
+    );
+    let r = rows(
+        "b.txt",
+        "Beijing Government Work Report 2019\n\nPub Date:2019-01-15\n\nThe city cut its growth target from 6.5 percent to 6 percent.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Beijing 2019 = 6 % <- 6.5@2018",
+            "target Beijing 2018 = 6.5 %"
+        ]
+    );
 }
 
 #[test]
@@ -757,6 +796,27 @@ fn member_provinces_of_a_regional_text() {
 }
 
 #[test]
+fn a_list_of_members_or_the_texts_word_for_itself_is_not_carried() {
+    // the region's members listed in an apposition: the next "Its" is the region's
+    let r = rows(
+        "y.txt",
+        "Yangtze River Delta plan\n\nPub Date:2019-12-02\n\nThe plan covers the Yangtze River Delta, which embraces Shanghai and the provinces of Jiangsu, Zhejiang and Anhui. Its high-tech industries should make up 18 percent of output by 2025.\n",
+    );
+    assert_eq!(r, vec!["target Yangtze River Delta 2025 = 18 %"]);
+    let r = rows(
+        "j.txt",
+        "Beijing-Tianjin-Hebei coordinated development\n\nPub Date:2023-02-24\n\nTianjin added new links last year, and the region's GDP grew 5 percent in 2022. It will grow 6 percent in 2023.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Beijing-Tianjin-Hebei 2022 = 5 %",
+            "target Beijing-Tianjin-Hebei 2023 = 6 %"
+        ]
+    );
+}
+
+#[test]
 fn the_only_place_named_is_the_documents() {
     let (info, _) = extract_with_info(
         "d.txt",
@@ -781,6 +841,19 @@ fn comparison_bases_are_not_dates() {
             "actual Zhejiang 2020 = 10 %",
             "actual Zhejiang 2020 = 2 pp",
             "actual Zhejiang 2020 = 1.5 times"
+        ]
+    );
+    // "the same as (that of) last year" compares the target with last year's
+    let r = rows(
+        "t.txt",
+        "Provinces set targets\n\nPub Date:2019-02-18\n\nTibet aims to achieve a GDP growth rate of around 10 percent, the same as that of last year. Hunan set a growth target of 8 percent, the same as last year. Hubei targets growth of 7.5 percent.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Tibet 2019 ~ 10 %",
+            "target Hunan 2019 = 8 %",
+            "target Hubei 2019 = 7.5 %"
         ]
     );
     let r = zj(
@@ -835,6 +908,27 @@ fn a_plan_documents_targets_are_for_the_end_of_the_plan() {
 }
 
 #[test]
+fn a_plans_lead_sets_the_horizon_of_its_targets() {
+    let r = rows(
+        "y.txt",
+        "(Yicai Global) Dec. 2 -- The State Council has laid out a plan for the Yangtze River Delta.\nThe blueprint calls for goals being met by 2025.\nThe region should have 80 percent 5G coverage.\nIts railway network should reach 12,000 km.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Yangtze River Delta 2025 = 80 %",
+            "target Yangtze River Delta 2025 = 12,000 km"
+        ]
+    );
+    // not in a work report, whose targets are for its year
+    let r = rows(
+        "z.txt",
+        "Zhejiang Government Work Report 2021\n\nThe work report sets out the plan and the goals to be met by 2025.\n\nThe province will build 300 new schools.\n",
+    );
+    assert_eq!(r, vec!["target Zhejiang 2021 = 300 count"]);
+}
+
+#[test]
 fn units_of_the_genre() {
     assert_eq!(
         values(
@@ -857,6 +951,24 @@ fn units_of_the_genre() {
     assert_eq!(
         values("Foreign capital reached $8.69 billion yuan."),
         vec!["8,690,000,000 usd"]
+    );
+    // an ISO code written straight before the figure
+    assert_eq!(
+        values("GDP was CNY21.15 trillion and exports reached USD3.01 trillion."),
+        vec!["21,150,000,000,000 yuan", "3,010,000,000,000 usd"]
+    );
+    // the number of a "for every N <unit>" is part of the unit
+    assert_eq!(
+        values("Highway density should reach 5 km for every 100 square kilometers."),
+        vec!["5 km"]
+    );
+    assert_eq!(
+        values("Forest cover grew by 3 hectares for every 1,000 hectares of land."),
+        vec!["3 hectares"]
+    );
+    assert_eq!(
+        values("The fund raised RMB10 billion."),
+        vec!["10,000,000,000 yuan"]
     );
 }
 

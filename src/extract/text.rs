@@ -168,10 +168,18 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     }
 }
 
+/// ISO currency codes written straight before a figure ("CNY21.15 trillion", "RMB10
+/// billion", "USD3.01 trillion"): the code is a word of its own, the figure a number.
+const CURRENCY_CODES: &[&[u8]] = &[b"CNY", b"RMB", b"USD", b"HKD", b"EUR", b"JPY", b"GBP"];
+
 fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
+    let s = i;
     while i < end {
         let b = bytes[i];
+        if b.is_ascii_digit() && i - s == 3 && CURRENCY_CODES.contains(&&bytes[s..i]) {
+            break;
+        }
         if b.is_ascii_alphanumeric() {
             i += 1;
             continue;
