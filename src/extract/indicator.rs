@@ -607,6 +607,25 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
     if !l.is_empty() {
         return flags.apply(&l, unit);
     }
+    // a list line "Annual GDP growth rate: 6.8 percent", "High-tech output value: up by
+    // 30 percent": the words before the colon name the figure
+    if start > 0
+        && matches!(r.toks[start - 1].text(r.text), ":" | "：")
+        && (start..end).all(|i| r.toks[i].kind != Tk::Num)
+    {
+        let colon = start - 1;
+        let (head, head_flags, _) =
+            noun_before(r, clause_start(r, qs, k, colon), colon, level_only);
+        if !head.is_empty() && !is_time_phrase(&head) {
+            let mut f = head_flags;
+            for i in start..end {
+                if r.toks[i].kind == Tk::Word {
+                    f.see(r.toks[i].text(r.text));
+                }
+            }
+            return f.apply(&head, unit);
+        }
+    }
     // "accounting for about 3.3%", "4.2% and 6.9%", "grew 5.2 percent to 126 trillion
     // yuan": the figure before names the indicator
     if let Some(p) = prev_label() {

@@ -524,6 +524,40 @@ fn bullet_lists_are_read() {
 }
 
 #[test]
+fn label_colon_value_lines_under_a_year_heading() {
+    let x = extract(
+        "b.txt",
+        "2019 Baotou Government Work Report\n\nUpdated: Apr 25, 2019\n\n2018 achievements\n\nAnnual GDP growth rate: 6.8 percent\n\nAnnual grain output: 1.1 million tons\n",
+    );
+    let got: Vec<String> = x
+        .iter()
+        .map(|x| format!("{} {} {} {}", x.kind.as_str(), x.year, x.indicator, x.value))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            "actual 2018 Annual GDP growth rate 6.8",
+            "actual 2018 Annual grain output 1100000"
+        ]
+    );
+    let x = extract(
+        "q.txt",
+        "Qingdao economy\n\nPub Date:2023-01-20\n\n2022 highlights\n\nRetail sales: up by 4.5 percent\n\nForeign trade: 900 billion yuan\n",
+    );
+    let got: Vec<String> = x
+        .iter()
+        .map(|x| format!("{} {} {} {}", x.kind.as_str(), x.year, x.indicator, x.value))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            "actual 2022 Retail sales growth 4.5",
+            "actual 2022 Foreign trade 900000000000"
+        ]
+    );
+}
+
+#[test]
 fn coordinated_subjects_state_a_figure_for_each() {
     let doc = "Provinces set growth targets\n\nXinhua, Beijing, February 2 -- Provinces released targets.\n\
         Hainan aims for more than 10 percent growth, while Jiangxi and Sichuan both set targets of above 8 percent.\n\
