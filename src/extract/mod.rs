@@ -1838,7 +1838,23 @@ impl<'a> Walker<'a> {
         let after = (q.t1..toks.len().min(q.t1 + 2)).any(|k| {
             toks[k].kind == text::Tk::Word && lex.target_nouns.has_word(toks[k].text(text))
         });
-        noun_near || verb || after
+        // the clause frames what follows as a target: "One of the key targets under the
+        // plan was to expand coverage to 95%", "The plan set targets for ... at 3.2"
+        let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+        let framed = (a..q.t0).any(|k| {
+            lex.target_nouns.has_word(word(k))
+                && ((k > 0
+                    && ["set", "sets", "setting"]
+                        .iter()
+                        .any(|w| eq_word(word(k - 1), w)))
+                    || (k + 2..q.t0).any(|g| {
+                        eq_word(word(g), "to")
+                            && ["was", "were", "is", "are"]
+                                .iter()
+                                .any(|w| eq_word(word(g - 1), w))
+                    }))
+        });
+        noun_near || verb || after || framed
     }
 
     /// "lowered their growth targets for 2019, from 7 percent to 6.5 percent": the figure
@@ -1875,7 +1891,12 @@ impl<'a> Walker<'a> {
             }
             return Kind::Actual;
         }
-        self.tense_at(reader, q.t0)
+        // "One of the key targets under the plan was to expand coverage to 95%", "The
+        // plan set targets ... at 3.2 and 3.8 by 2025": a target told in the past tense
+        match self.tense_at(reader, q.t0) {
+            Kind::Actual if self.restated_target(reader, q) => Kind::Target,
+            t => t,
+        }
     }
 
     /// The tense that governs the figure starting at token `at`: the nearest sign of
@@ -1936,12 +1957,25 @@ impl<'a> Walker<'a> {
             let semicolon = (q.t1..toks.len())
                 .find(|&k| matches!(toks[k].text(text), ";" | "；"))
                 .map_or(e, |k| toks[k].start);
+            // the figures of a list ("at 3.2 and 3.8, respectively, by 2025") share the
+            // time phrase after the last of them
+            let mut last_end = q.t1;
             let next = qs
                 .iter()
                 .filter(|n| n.t0 >= q.t1 && n.conversion_of.is_none())
-                .map(|n| toks[n.t0].start)
-                .min()
-                .unwrap_or(e);
+                .find(|n| {
+                    let listed = n.t0 >= last_end
+                        && (last_end..n.t0).all(|k| {
+                            matches!(toks[k].text(text), "," | "，" | "、")
+                                || eq_word(toks[k].text(text), "and")
+                                || eq_word(toks[k].text(text), "or")
+                        });
+                    if listed {
+                        last_end = n.t1;
+                    }
+                    !listed
+                })
+                .map_or(e, |n| toks[n.t0].start);
             semicolon.min(next)
         };
         let ctxs: Vec<(Ctx, Origin)> = qs
@@ -2042,7 +2076,12 @@ impl<'a> Walker<'a> {
                     };
                 }
                 if origin == Origin::Default {
-                    let t = self.tense_at(reader, q.t0);
+                    // a target told in the past tense ("the key target was to expand
+                    // coverage to 95%") is dated as a target
+                    let t = match self.tense_at(reader, q.t0) {
+                        Kind::Actual if self.restated_target(reader, q) => Kind::Target,
+                        t => t,
+                    };
                     if t == Kind::Actual && !q.plan_figure && !self.present_only(reader) {
                         // an outcome with no year of its own is of the year the text
                         // reports on: the one of the outcomes before it, or for a work

@@ -773,9 +773,17 @@ impl<'a> SentenceReader<'a> {
                     || eq_word(t.text(text), "and")
                     || eq_word(t.text(text), "or")
             }) && toks.get(j + 1).is_some_and(|t| t.kind == Tk::Num);
+            // "at 3.2 and 3.8", "reached 3.4 and 4": the second of a list is vouched for
+            // by the first
+            let listed = t0 >= 2
+                && toks[t0 - 2].kind == Tk::Num
+                && ["and", "or", ",", "，", "、"]
+                    .iter()
+                    .any(|w| eq_word(toks[t0 - 1].text(text), w));
             let vouched = lex.bare_before.longest_ending_at(text, toks, t0).is_some()
                 || lex.cmp_before.longest_ending_at(text, toks, t0).is_some()
-                || unit_follows;
+                || unit_follows
+                || listed;
             if !vouched {
                 return None;
             }

@@ -963,6 +963,35 @@ fn a_plans_lead_sets_the_horizon_of_its_targets() {
 }
 
 #[test]
+fn a_target_told_in_the_past_tense_and_a_list_sharing_its_unit_and_time() {
+    let r = rows(
+        "china-studies-2025.txt",
+        "Targets met early\n\nPub Date:2025-03-01\n\nLast year pension coverage reached 1.07 billion people.\n\nOne of the key targets under the plan was to expand pension coverage to 95% of the population. The plan set targets for physicians and nurses per 1,000 people at 3.2 and 3.8, respectively, by 2025.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual China 2024 = 1,070,000,000 count",
+            "target China 2025 = 95 %",
+            "target China 2025 = 3.2 per_1000",
+            "target China 2025 = 3.8 per_1000"
+        ]
+    );
+    let r = rows(
+        "n.txt",
+        "Goals\n\nPub Date:2025-03-01\n\nThe main goal was to raise forest coverage to 25 percent. By the end of 2023 the rates had reached 24.1 and 26, ahead of plan.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target China 2025 = 25 %",
+            "actual China 2023 = 24.1 count",
+            "actual China 2023 = 26 count"
+        ]
+    );
+}
+
+#[test]
 fn units_of_the_genre() {
     assert_eq!(
         values(
