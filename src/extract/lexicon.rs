@@ -368,6 +368,7 @@ pub struct Lexicon {
     pub policy_verbs: PhraseSet,
     /// Sentence openings that refer back: "It", "The province".
     anaphora_start: Vec<String>,
+    plural_anaphora: Vec<String>,
     pub target_nouns: PhraseSet,
     pub target_verbs: PhraseSet,
     pub revise_verbs: PhraseSet,
@@ -753,6 +754,10 @@ impl Lexicon {
                 .get("anaphora_start")
                 .map(|v| v.iter().map(|x| x.to_lowercase()).collect())
                 .unwrap_or_default(),
+            plural_anaphora: w
+                .get("plural_anaphora")
+                .map(|v| v.iter().map(|x| x.to_lowercase()).collect())
+                .unwrap_or_default(),
             target_nouns: set("target_nouns"),
             target_verbs: set("target_verbs"),
             revise_verbs: set("revise_verbs"),
@@ -884,6 +889,17 @@ impl Lexicon {
                     .map(|(i, _)| i)
             })
             .max()
+    }
+
+    /// Does the sentence open with words for the places of the sentence before ("The two
+    /// also led the country")?
+    pub fn starts_with_plural_anaphora(&self, sentence: &str) -> bool {
+        self.plural_anaphora.iter().any(|a| {
+            sentence.len() > a.len()
+                && sentence.is_char_boundary(a.len())
+                && sentence[..a.len()].eq_ignore_ascii_case(a)
+                && !sentence[a.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
     }
 
     /// Does the sentence open with a word that refers back ("It's forecasting ...")?

@@ -146,6 +146,7 @@ pub fn extract_with_options(
         section: None,
         paragraph: None,
         carry: None,
+        carry_group: Vec::new(),
         // one figure in every few hundred bytes of a report: reserved once, the pages
         // it does not fill are never touched
         out: Vec::with_capacity(text.len() / 600),
@@ -713,6 +714,24 @@ fn mention(
     })
 }
 
+/// The words between two places named as a pair, each with its description: "Xizang
+/// Autonomous Region in southwest China and the southernmost island province of Hainan",
+/// "Beijing and the neighbouring province of Hebei".
+fn described_pair(gap: &str) -> bool {
+    let Some((left, right)) = gap
+        .split_once(" and ")
+        .or_else(|| gap.strip_prefix("and ").map(|r| ("", r)))
+    else {
+        return false;
+    };
+    let right = right.trim();
+    !gap.contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | ':' | '.' | ','))
+        && left.split_whitespace().count() <= 6
+        && right.split_whitespace().count() <= 6
+        && right.starts_with("the ")
+        && right.ends_with(" of")
+}
+
 /// Is the mention one of a list of places ("Shanghai, Jiangsu, Zhejiang and Anhui")?
 fn in_a_list(text: &str, mentions: &[Mention], m: &Mention) -> bool {
     let joined = |a: &Mention, b: &Mention| {
@@ -1256,6 +1275,8 @@ struct Walker<'a> {
     paragraph: Option<Ctx>,
     /// Province of the last sentence that named one (roundups).
     carry: Option<u16>,
+    /// Provinces the last sentence that named any named together as its subject.
+    carry_group: Vec<u16>,
     out: Vec<Extraction>,
     /// Indicator keys by "label\0unit": labels repeat within a document.
     keys: lexicon::WordMap<String, Option<String>>,
@@ -1359,6 +1380,16 @@ impl<'a> Walker<'a> {
             }
         }
         // roundups: remember who the sentence was about
+        if mentions
+            .iter()
+            .any(|m| m.kind != PlaceKind::National && !m.weak)
+        {
+            self.carry_group = self
+                .coordinated(&mentions, false)
+                .pop()
+                .map(|(units, _)| units)
+                .unwrap_or_default();
+        }
         if let Some(m) = mentions
             .iter()
             .rev()
@@ -1552,7 +1583,22 @@ impl<'a> Walker<'a> {
                 )
             }
             Mode::Roundup => {
+                // "Xinjiang aims ... The far western region was another high performer":
+                // a region's common name, lower-case, describing the province before
+                let epithet = |m: &Mention| {
+                    m.kind == PlaceKind::Region
+                        && text[m.pos..m.end].starts_with(|c: char| c.is_lowercase())
+                        && m.initial
+                        && self
+                            .carry
+                            .is_some_and(|c| lex.members[m.unit as usize].contains(&c))
+                };
                 if let Some(m) = before().find(|m| owns(m)) {
+                    if epithet(m)
+                        && let Some(c) = self.carry
+                    {
+                        return carried(c);
+                    }
                     return name(m.unit);
                 }
                 if let Some(m) = before().find(|m| m.kind != PlaceKind::National && !m.aside) {
@@ -1703,6 +1749,12 @@ impl<'a> Walker<'a> {
     /// ("Jiangxi and Sichuan both set ...", "Shanghai, Beijing and Tianjin ..."): each
     /// figure after them is a statement about each. Returns the runs with their ends.
     fn coordinated_subjects(&self, mentions: &[Mention]) -> Vec<(Vec<u16>, usize)> {
+        self.coordinated(mentions, true)
+    }
+
+    /// Runs of provinces named together; with `subject_only` only those that open their
+    /// sentence or follow "both".
+    fn coordinated(&self, mentions: &[Mention], subject_only: bool) -> Vec<(Vec<u16>, usize)> {
         // in a one-province text only the member provinces of a regional one
         let members: Option<&[u16]> = match &self.info.mode {
             Mode::Single(u) => Some(
@@ -1729,6 +1781,7 @@ impl<'a> Walker<'a> {
                 if gap.is_empty()
                     || gap.eq_ignore_ascii_case("and")
                     || gap.eq_ignore_ascii_case("or")
+                    || described_pair(gap)
                 {
                     run.push(next);
                 } else {
@@ -1739,7 +1792,7 @@ impl<'a> Walker<'a> {
             units.dedup();
             // "The GDP of both Beijing and Hebei reached ..."
             let both = preceding_word_is(self.text, run[0].pos, "both");
-            if (run[0].initial || both)
+            if (run[0].initial || both || !subject_only)
                 && units.len() >= 2
                 && members.is_none_or(|ms| units.iter().all(|u| ms.contains(u)))
             {
@@ -1770,6 +1823,24 @@ impl<'a> Walker<'a> {
     /// The nearest subject before the figure is an unnamed group of provinces ("Twelve
     /// provinces", "many major economic provinces", "all localities") and no province is
     /// named after it. A regional text's "the three provinces" is the region itself.
+    /// "The 2024 GDP growth targets range from 4.5 to 8 percent": a spread over the
+    /// provinces of a roundup or national text, whatever their number.
+    fn spread(&self, reader: &SentenceReader, qs: &[Quantity], k: usize) -> bool {
+        if matches!(self.info.mode, Mode::Single(_)) {
+            return false;
+        }
+        let toks = reader.toks;
+        let word = |k: usize| toks.get(k).map_or("", |t| t.text(self.text));
+        let from_range = |t0: usize| {
+            t0 >= 2
+                && eq_word(word(t0 - 1), "from")
+                && ["range", "ranged", "ranging", "ranges"]
+                    .iter()
+                    .any(|w| eq_word(word(t0 - 2), w))
+        };
+        from_range(qs[k].t0) || qs[k].baselines.iter().any(|&b| from_range(qs[b].t0))
+    }
+
     fn about_a_group(&self, reader: &SentenceReader, mentions: &[Mention], q: &Quantity) -> bool {
         if matches!(self.info.mode, Mode::Single(_)) {
             return false;
@@ -1778,8 +1849,9 @@ impl<'a> Walker<'a> {
         let text = self.text;
         // "Twelve provinces", "other provinces", "many major economic provinces", "all
         // localities": a group noun with a quantifier before it
+        // ("Most Chinese provincial-level regions": the hyphen's tokens count)
         let quantified = |g: usize| {
-            (g.saturating_sub(3)..g).any(|k| {
+            (g.saturating_sub(6)..g).any(|k| {
                 let w = toks[k].text(text);
                 toks[k].kind == text::Tk::Num
                     || self.lex.number_word(w).is_some_and(|v| v >= 2.0)
@@ -2013,7 +2085,18 @@ impl<'a> Walker<'a> {
         let first_out = self.out.len();
         // provinces named together as a subject, and the figures that follow each run
         // (up to the next province named)
-        let runs = self.coordinated_subjects(mentions);
+        let mut runs = self.coordinated_subjects(mentions);
+        // "The two also led the country ...", "Their regional GDP climbed ...": the
+        // provinces named together in the sentence before
+        if runs.is_empty()
+            && self.carry_group.len() >= 2
+            && !mentions
+                .iter()
+                .any(|m| m.kind != PlaceKind::National && !m.weak)
+            && self.lex.starts_with_plural_anaphora(&text[s..e])
+        {
+            runs.push((self.carry_group.clone(), s));
+        }
         let run_of = |k: usize| -> Option<usize> {
             let pos = toks[qs[k].tn].start;
             let r = runs.iter().rposition(|(_, end)| *end < pos)?;
@@ -2038,7 +2121,9 @@ impl<'a> Walker<'a> {
         // about an unnamed group ("Twelve provinces ... projected growth of around 6%")
         let mut skipped: Vec<bool> = (0..qs.len())
             .map(|k| {
-                self.defines_a_set(reader, &qs[k]) || self.about_a_group(reader, mentions, &qs[k])
+                self.defines_a_set(reader, &qs[k])
+                    || self.about_a_group(reader, mentions, &qs[k])
+                    || self.spread(reader, qs, k)
             })
             .collect();
         for k in 0..qs.len() {

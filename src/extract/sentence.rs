@@ -569,11 +569,15 @@ impl<'a> SentenceReader<'a> {
                 return None;
             }
         }
-        // compound adjectives: "15-year", "10-minute"; but a multiple written with a
-        // hyphen is one: "up 8,000-times", "a 1,500-fold increase"
+        // compound adjectives: "15-year", "10-minute"; but a multiple or a rate written
+        // with a hyphen is one: "up 8,000-times", "a 1,500-fold increase", "a 6.8-percent
+        // GDP growth"
+        // ("the 16-percent tax rate" names a bracket, not a figure)
+        let named = prev.is_some_and(|p| self.word_is(p, "the"));
         let hyphen_multiple = next.is_some_and(|n| {
-            self.word(n + 1)
-                .is_some_and(|w| eq_word(w, "times") || eq_word(w, "fold"))
+            self.word(n + 1).is_some_and(|w| {
+                eq_word(w, "times") || eq_word(w, "fold") || (eq_word(w, "percent") && !named)
+            })
         });
         if let Some(n) = next
             && adj_next

@@ -1012,6 +1012,14 @@ fn units_of_the_genre() {
         vec!["8,000 times", "1,500 times", "20,000 times"]
     );
     assert_eq!(
+        values("The region was a high performer with a 6.8-percent GDP growth and a 15-year plan."),
+        vec!["6.8 %"]
+    );
+    assert_eq!(
+        values("Exports posted a 12-percent rise and the 16-percent tax rate went away."),
+        vec!["12 %"]
+    );
+    assert_eq!(
         values("Foreign capital reached $8.69 billion yuan."),
         vec!["8,690,000,000 usd"]
     );
@@ -1071,6 +1079,36 @@ fn counts_of_the_places_and_work_items_reported_on_are_not_figures() {
     assert!(
         values("The 2022 GDP data of 16 cities were released, and the 38 targets were met.")
             .is_empty()
+    );
+}
+
+#[test]
+fn pairs_groups_and_epithets_of_a_roundup() {
+    let doc = "Chinese provinces eye growth in 2024\n\nBEIJING -- Provinces set goals.\n\
+        The 2024 GDP growth targets range from 4.5 to 8 percent for China's provincial-level regions.\n\
+        Most Chinese provincial-level regions have set their 2024 gross domestic product growth goals at above 5 percent.\n\
+        Xizang Autonomous Region in southwest China and the southernmost island province of Hainan have anticipated their GDP to grow at approximately 8 percent.\n\
+        The two also led the country with their GDP growing more than 9 percent in 2023.\n\
+        Xinjiang aims to grow its GDP by around 6.5 percent this year. The far western region was another high performer in 2023 with a 6.8-percent GDP growth.\n\
+        Provinces such as Hunan and Hubei expect growth of 6 percent. Their GDP climbed by 4.8 percent last year.\n\
+        Beijing and the neighbouring province of Hebei set targets of 5 percent.\n\
+        Regional targets ranged from 3 to 7 percent.\n";
+    assert_eq!(
+        rows("xinhua-2024.txt", doc),
+        vec![
+            "target Tibet 2024 ~ 8 %",
+            "target Hainan 2024 ~ 8 %",
+            "actual Tibet 2023 > 9 %",
+            "actual Hainan 2023 > 9 %",
+            "target Xinjiang 2024 ~ 6.5 %",
+            "actual Xinjiang 2023 = 6.8 %",
+            "target Hunan 2024 = 6 %",
+            "target Hubei 2024 = 6 %",
+            "actual Hunan 2023 = 4.8 %",
+            "actual Hubei 2023 = 4.8 %",
+            "target Beijing 2024 = 5 %",
+            "target Hebei 2024 = 5 %"
+        ]
     );
 }
 
