@@ -523,6 +523,18 @@ pub fn report_date(file_name: &str, text: &str, head: &[HeadLine]) -> ReportDate
     let Some(mut best) = found.iter().copied().min_by_key(|d| d.source) else {
         return ReportDate::new(current_year(), DateSource::Today);
     };
+    // a headline's "in 2023" ("GDP tops 14 trillion RMB in 2023") is the year it reports
+    // on; a later year in the file name dates the text
+    if best.source == DateSource::Title
+        && text
+            .get(best.span.0.saturating_sub(3)..best.span.0)
+            .is_some_and(|w| w.eq_ignore_ascii_case("in "))
+        && let Some(f) = found
+            .iter()
+            .find(|d| d.source == DateSource::FileName && d.year > best.year)
+    {
+        best = *f;
+    }
     // weaker evidence of the same year can still tell the month ("first year of the 14th
     // Five-Year Plan" with a file name dated 2021-01-28)
     if best.month.is_none()

@@ -1348,6 +1348,8 @@ impl<'a> Walker<'a> {
         let text = self.text;
         self.pronoun_start = pronoun_start;
         self.same_paragraph = !line_start;
+        // whom the sentence's figures went to
+        let mut figures_of: Option<u16> = None;
         if let Some(Figures {
             toks,
             refs,
@@ -1364,7 +1366,11 @@ impl<'a> Walker<'a> {
                 self.note_plan(&refs, s, e, false);
             }
             if !qs.is_empty() {
+                let from = self.out.len();
                 self.assemble(&reader, &mut qs, &free, &mentions, s, e);
+                figures_of = self.out[from..]
+                    .last()
+                    .and_then(|x| self.lex.unit_by_name(&x.province));
             }
             if let Some(c) = topic {
                 self.paragraph = Some(c);
@@ -1414,7 +1420,10 @@ impl<'a> Walker<'a> {
                     .lex
                     .last_self_word(text.get(m.end..e).unwrap_or(""))
                     .is_some();
-            self.carry = if listed || self_after {
+            // the place the sentence's figures are about, in a one-place text its own
+            // ("Zhu Wei, director of the GBA office in Guangdong, said the output of the
+            // GBA was ...")
+            self.carry = if listed || self_after || (own.is_some() && figures_of == own) {
                 own
             } else {
                 Some(m.unit)

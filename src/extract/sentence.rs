@@ -223,7 +223,13 @@ impl<'a> SentenceReader<'a> {
         match self.word(i + 1) {
             Some(w) => {
                 let lower_start = w.starts_with(|c: char| c.is_lowercase());
-                !(lower_start && !self.lex.not_a_noun.has_word(w) && !self.lex.months.has_word(w))
+                // a participle is no counted noun: "The Global Innovation Index (GII)
+                // 2023 published by ...", "the 2022 revised edition"
+                let participle = w.len() > 4 && w.ends_with("ed");
+                !(lower_start
+                    && !participle
+                    && !self.lex.not_a_noun.has_word(w)
+                    && !self.lex.months.has_word(w))
             }
             None => true,
         }

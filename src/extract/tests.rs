@@ -318,6 +318,8 @@ fn not_figures() {
         "Currently, more than 20 provinces have entered the two sessions.",
         "According to 86 I learned from reporters.",
         "Children under 3 years old get free care for a 15-year period.",
+        "Five years into the implementation of the plan, the region thrives.",
+        "Two years into the reform, the city changed.",
     ];
     for text in none {
         let x = extract("zj.txt", &format!("Zhejiang report 2021\n\n{text}\n"));
@@ -336,6 +338,10 @@ fn years_and_counts_are_told_apart() {
     // a quantifier after a year is no counted noun
     assert!(values("The leaders by GDP size 2018 all lowered their plans.").is_empty());
     assert!(values("The three leaders of 2022 both kept their plans.").is_empty());
+    assert!(
+        values("The Global Innovation Index 2023 published by WIPO ranked it second.").is_empty()
+    );
+    assert!(values("Its 2022 revised edition was adopted.").is_empty());
 }
 
 #[test]
