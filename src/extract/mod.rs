@@ -1935,7 +1935,29 @@ impl<'a> Walker<'a> {
                                 .any(|w| eq_word(word(g - 1), w))
                     }))
         });
-        noun_near || verb || after || framed
+        // a list the text introduces as its targets: "the main targets are as follows:
+        // GDP grows by more than 7 percent, ..."
+        let introduced = (0..q.t0).any(|c| {
+            matches!(word(c), ":" | "：")
+                && (c.saturating_sub(6)..c).any(|k| lex.target_nouns.has_word(word(k)))
+        });
+        noun_near || verb || after || framed || introduced
+    }
+
+    /// "(1 jin equals to 0.5 kg)", "1 mu is about 667 square metres": a unit defined by
+    /// another; neither number is a figure.
+    fn unit_definition(&self, reader: &SentenceReader, qs: &[Quantity], k: usize) -> bool {
+        let toks = reader.toks;
+        let word = |i: usize| toks.get(i).map_or("", |t| t.text(self.text));
+        let defines = |d: &Quantity| {
+            d.value == 1.0
+                && d.unit.is_some()
+                && !d.bare
+                && ["equals", "equal", "is", "="]
+                    .iter()
+                    .any(|w| eq_word(word(d.t1), w))
+        };
+        defines(&qs[k]) || (k > 0 && defines(&qs[k - 1]) && qs[k].t0 <= qs[k - 1].t1 + 4)
     }
 
     /// "lowered their growth targets for 2019, from 7 percent to 6.5 percent": the figure
@@ -2133,6 +2155,7 @@ impl<'a> Walker<'a> {
                 self.defines_a_set(reader, &qs[k])
                     || self.about_a_group(reader, mentions, &qs[k])
                     || self.spread(reader, qs, k)
+                    || self.unit_definition(reader, qs, k)
             })
             .collect();
         for k in 0..qs.len() {

@@ -530,6 +530,32 @@ fn bullet_lists_are_read() {
 }
 
 #[test]
+fn a_list_introduced_as_targets_and_unit_definitions() {
+    let r = rows(
+        "h.txt",
+        "Henan plan\n\nPublished:2021-04-30\n\nAccording to the Plan, the main targets are as follows: GDP grows by more than 7 percent, and grain output remains at over 130 billion jin (1 jin equals to 0.5 kg).\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Henan 2021 > 7 %",
+            "target Henan 2021 > 130,000,000,000 jin"
+        ]
+    );
+    let r = rows(
+        "s.txt",
+        "Shaanxi report\n\nPublished:2022-01-20\n\nThe goals for this year: retail sales rise 6 percent. Farmland reached 40 million mu last year (1 mu is about 667 square meters).\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Shaanxi 2022 = 6 %",
+            "actual Shaanxi 2021 = 40,000,000 mu"
+        ]
+    );
+}
+
+#[test]
 fn label_colon_value_lines_under_a_year_heading() {
     let x = extract(
         "b.txt",
