@@ -208,9 +208,18 @@ fn judge(
         })
         .map(|u| lex.units[u as usize].clone())
         .unwrap_or_else(|| row.province.clone());
+    // a key, the label shown in the table, or words the indicator lexicon reads as the
+    // target's key ("GDP growth" for a target labelled 地区生产总值 · gdp_growth)
+    let unit_hint = if row.unit == "percent" {
+        "%"
+    } else {
+        row.unit.as_str()
+    };
+    let key_of_words = crate::extract::indicator::key(lex, &row.indicator, unit_hint);
     let same_indicator = |f: &Finding| {
         f.data.indicator_key.as_deref() == Some(row.indicator.as_str())
             || f.data.indicator.eq_ignore_ascii_case(&row.indicator)
+            || (key_of_words.is_some() && f.data.indicator_key == key_of_words)
     };
     let candidates: Vec<&&Finding> = targets
         .iter()

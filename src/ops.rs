@@ -588,5 +588,30 @@ pub fn sample_project(samples_dir: &Path) -> Result<Project, String> {
             project.observations.push(o);
         }
     }
+    // tables of outcomes (samples/later/*.csv), recorded as "Import actuals" does
+    if later_dir.is_dir() {
+        let mut tables: Vec<PathBuf> = std::fs::read_dir(&later_dir)
+            .map_err(|e| format!("{}: {}", later_dir.display(), import::io_message(&e)))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+            .collect();
+        tables.sort();
+        for path in tables {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("{}: {}", path.display(), import::io_message(&e)))?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let preview = crate::actuals_csv::preview(&project, &name, &text)?;
+            let mut next = project.next_id;
+            let mut obs = crate::actuals_csv::observations(&project, &preview, &mut next);
+            project.next_id = next;
+            for o in &mut obs {
+                o.recorded = 0;
+            }
+            project.observations.extend(obs);
+        }
+    }
     Ok(project)
 }

@@ -122,10 +122,19 @@ impl Assessment {
                 t.unit
             ),
             Why::Deadline => {
-                let tol = if t.comparator == Comparator::Approx {
-                    format!(" (within {tolerance_pct}%)")
-                } else {
-                    String::new()
+                let near = (value - t.value).abs() <= tolerance_pct / 100.0 * t.value.abs();
+                let tol = match t.comparator {
+                    Comparator::Approx if near => format!(" (within {tolerance_pct}%)"),
+                    // met beyond the tolerance: on the side the plan wants
+                    Comparator::Approx if self.status == Status::Met => {
+                        if value > t.value {
+                            ", exceeded".into()
+                        } else {
+                            ", kept below".into()
+                        }
+                    }
+                    Comparator::Approx => format!(" (more than {tolerance_pct}% off)"),
+                    _ => String::new(),
                 };
                 format!("{} in {year}: the target was {target_words}{tol}", q(value))
             }
@@ -251,10 +260,13 @@ pub fn satisfies(t: &Extraction, v: f64, tolerance_pct: f64) -> bool {
         Comparator::Lt => v < target - eps,
         Comparator::Le => v <= target + eps,
         // "keep unemployment around 5.5%", "consumer prices up about 3%": a ceiling in
-        // all but name, so a lower figure meets it too
+        // all but name, so a lower figure meets it too; "GDP growth of about 8%" is a
+        // floor in all but name, exceeded by 9.5% (the planners' review says so)
         Comparator::Approx => {
+            let lower = lower_is_better(t);
             (v - target).abs() <= tolerance_pct / 100.0 * target.abs() + eps
-                || v < target && lower_is_better(t)
+                || (v < target && lower)
+                || (v > target && !lower)
         }
         Comparator::Eq => {
             if lower_is_better(t) {
@@ -518,7 +530,9 @@ mod tests {
             (Ge, 6.5, None, vec![pt(2025, 6.5)], Met),
             (Ge, 6.5, None, vec![pt(2025, 6.4)], Missed),
             (Approx, 3.0, None, vec![pt(2025, 3.1)], Met),
-            (Approx, 3.0, None, vec![pt(2025, 3.5)], Missed),
+            (Approx, 3.0, None, vec![pt(2025, 2.5)], Missed),
+            // a level wanted high is exceeded above "about"
+            (Approx, 3.0, None, vec![pt(2025, 3.5)], Met),
             (Le, 5.5, None, vec![pt(2025, 5.2)], Met),
             (Le, 5.5, None, vec![pt(2025, 5.6)], Missed),
             (Lt, 5.5, None, vec![pt(2025, 5.5)], Missed),
@@ -635,9 +649,13 @@ mod tests {
             "increase in consumer prices",
         );
         assert_eq!(assess(&t, &[pt(2021, 0.9)], 5.0).status, Status::Met);
-        // a level the plan wants high is not met far below "about"
+        // a level the plan wants high is not met far below "about", and is above it
         let t = target(Comparator::Approx, 72.0, 2021, None, "urbanization rate");
         assert_eq!(assess(&t, &[pt(2021, 60.0)], 5.0).status, Status::Missed);
+        assert_eq!(assess(&t, &[pt(2021, 74.0)], 5.0).status, Status::Met);
+        let t = target(Comparator::Approx, 8.0, 2023, None, "GDP growth");
+        assert_eq!(assess(&t, &[pt(2023, 9.5)], 5.0).status, Status::Met);
+        assert_eq!(assess(&t, &[pt(2023, 6.9)], 5.0).status, Status::Missed);
     }
 
     #[test]

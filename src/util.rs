@@ -183,3 +183,39 @@ mod tests {
         assert_eq!(format_quantity(1.09e6, "count"), "1.09 million");
     }
 }
+
+/// Words joined into lines of at most `width` characters (a longer word stands alone).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    #[test]
+    fn words_wrap_within_the_width() {
+        assert_eq!(
+            super::wrap_words("Source: a.txt; b.txt; and 7 more documents.", 16),
+            vec!["Source: a.txt;", "b.txt; and 7", "more documents."]
+        );
+        assert_eq!(super::wrap_words("", 10), vec![""]);
+        assert_eq!(
+            super::wrap_words("averyveryverylongword x", 5),
+            vec!["averyveryverylongword", "x"]
+        );
+    }
+}

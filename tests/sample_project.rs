@@ -47,7 +47,21 @@ fn later_samples_are_corpus_documents_when_present() {
     }
     for e in std::fs::read_dir("assets/samples/later").unwrap() {
         let p = e.unwrap().path();
-        if p.extension().is_some_and(|x| x == "md") {
+        if p.extension().is_some_and(|x| x == "csv") {
+            // a table of outcomes: every row names its source, and SOURCES.md the table
+            let text = std::fs::read_to_string(&p).unwrap();
+            for line in text.lines().skip(1) {
+                assert!(
+                    line.split(',').count() >= 6 && !line.ends_with(','),
+                    "{line}"
+                );
+            }
+            let sources = std::fs::read_to_string("assets/samples/later/SOURCES.md").unwrap();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            assert!(sources.contains(&name), "{name} is not in SOURCES.md");
+            continue;
+        }
+        if p.extension().is_none_or(|x| x != "txt") {
             continue;
         }
         let name = p.file_name().unwrap();

@@ -293,7 +293,10 @@ fn clicking_the_overview_filters_the_table() {
         .expect("the plot was drawn");
     let pos = memory
         .transform()
-        .position_from_point(&egui_plot::PlotPoint::new(g as f64, n / 2.0));
+        .position_from_point(&egui_plot::PlotPoint::new(
+            n / 2.0,
+            plantrack::chart::bar_row(groups.len(), g),
+        ));
     h.event(egui::Event::PointerMoved(pos));
     h.run();
     for pressed in [true, false] {

@@ -150,8 +150,10 @@ impl ChartSpec {
                 y1 += y1.abs().max(1.0) * 0.1;
             }
             let pad = (y1 - y0) * 0.12;
-            // rates near zero read better from zero
-            if y0 >= 0.0 && y0 - pad < 0.0 {
+            // amounts (counts, money, lengths) are read against zero; rates near zero
+            // read better from zero too; other rates get their data range (and an axis
+            // break is drawn, see `axis_break`)
+            if y0 >= 0.0 && (self.amounts() || y0 - pad < 0.0) {
                 return ((x0, x1), (0.0, y1 + pad));
             }
             return ((x0, x1), (y0 - pad, y1 + pad));
@@ -160,6 +162,68 @@ impl ChartSpec {
             y1 = y0 + 1.0;
         }
         ((x0, x1), (y0.min(0.0), y1 * 1.1))
+    }
+}
+
+/// "31 provinces, the country and 2 regions": what the places of a chart are.
+pub fn places_words(places: &[String]) -> String {
+    let lex = crate::extract::lexicon::Lexicon::get();
+    let (mut provinces, mut national, mut regions) = (0, false, 0);
+    for p in places {
+        match lex.unit_by_name(p) {
+            Some(u) if u == lex.national => national = true,
+            Some(u) if !lex.members[u as usize].is_empty() => regions += 1,
+            _ => provinces += 1,
+        }
+    }
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = Vec::new();
+    if provinces > 0 {
+        parts.push(count(provinces, "province", "provinces"));
+    }
+    if national {
+        parts.push("the country".to_string());
+    }
+    if regions > 0 {
+        parts.push(count(regions, "region", "regions"));
+    }
+    match parts.len() {
+        0 => "no place".into(),
+        1 => parts.remove(0),
+        _ => {
+            let last = parts.pop().unwrap_or_default();
+            format!("{} and {last}", parts.join(", "))
+        }
+    }
+}
+
+/// Where the overview draws province `group` of `groups` (the first, the one with the
+/// most targets, at the top): its row on the plot's y axis.
+pub fn bar_row(groups: usize, group: usize) -> f64 {
+    groups.saturating_sub(1 + group) as f64
+}
+
+/// The province drawn in row `row` of the overview: the inverse of `bar_row`.
+pub fn bar_group(groups: usize, row: usize) -> usize {
+    groups.saturating_sub(1 + row)
+}
+
+impl ChartSpec {
+    /// Is the y axis an amount (a count, money, a length) rather than a rate or ratio?
+    pub fn amounts(&self) -> bool {
+        let l = self.y_label.as_str();
+        !(l.contains("percent")
+            || l.contains("per ")
+            || l.starts_with("per_")
+            || matches!(l, "times" | "index" | "years" | "µg/m³" | "ranks"))
+    }
+
+    /// The y axis does not start at zero although the data are all positive: the chart
+    /// marks the break on the axis.
+    pub fn axis_break(&self) -> bool {
+        let (_, (y0, _)) = self.bounds();
+        matches!(self.body, Body::Xy { .. }) && y0 > 0.0
     }
 }
 
@@ -474,10 +538,9 @@ pub fn overview(
     ChartSpec {
         title: "Progress of plan targets by province".into(),
         subtitle: format!(
-            "{total} target{} in {} province{}, by status",
+            "{total} target{} of {}, by status",
             if total == 1 { "" } else { "s" },
-            groups.len(),
-            if groups.len() == 1 { "" } else { "s" }
+            places_words(&groups)
         ),
         source: source_line(project, docs),
         x_label: "province".into(),
@@ -631,6 +694,52 @@ mod tests {
             ),
             "a,b,c\nx,\"b,c\",\"say \"\"hi\"\"\"\n\"two\nlines\",,z\n"
         );
+    }
+
+    #[test]
+    fn places_are_counted_in_words_that_agree() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(places_words(&v(&["Zhejiang"])), "1 province");
+        assert_eq!(
+            places_words(&v(&["Zhejiang", "China", "Hubei", "Central region"])),
+            "2 provinces, the country and 1 region"
+        );
+        assert_eq!(places_words(&v(&["China"])), "the country");
+    }
+
+    #[test]
+    fn amounts_start_at_zero_and_rates_at_their_range() {
+        let spec = |unit: &str, ys: &[f64]| ChartSpec {
+            title: String::new(),
+            subtitle: String::new(),
+            source: String::new(),
+            x_label: "year".into(),
+            y_label: unit_label(unit),
+            body: Body::Xy {
+                series: vec![Series {
+                    name: "actual".into(),
+                    color: [0, 0, 0],
+                    style: Style::LineAndPoints,
+                    points: ys
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &y)| (2020.0 + i as f64, y))
+                        .collect(),
+                    labels: Vec::new(),
+                }],
+                vlines: Vec::new(),
+            },
+        };
+        let money = spec("yuan", &[8.1e12, 8.5e12]);
+        assert_eq!(money.bounds().1.0, 0.0);
+        assert!(!money.axis_break());
+        let jobs = spec("count", &[1_000_000.0, 1_100_000.0]);
+        assert_eq!(jobs.bounds().1.0, 0.0);
+        let rate = spec("%", &[72.0, 72.7, 75.0]);
+        assert!(rate.bounds().1.0 > 60.0);
+        assert!(rate.axis_break());
+        let small = spec("%", &[0.1, 2.0]);
+        assert_eq!(small.bounds().1.0, 0.0);
     }
 
     #[test]

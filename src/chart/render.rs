@@ -165,20 +165,33 @@ fn draw<DB: DrawingBackend>(
         sub_font.color(&grey),
     ))
     .map_err(err)?;
-    root.draw(&Text::new(
-        spec.source.clone(),
-        (margin, h as i32 - margin - px(12.0)),
-        small.color(&grey),
-    ))
-    .map_err(err)?;
+    // the source line wraps inside the page: an average glyph is about half the size wide
+    let per_line = ((w - 2.0 * margin as f64) / (px(12.0).max(1) as f64 * 0.55)).max(20.0) as usize;
+    let source_lines = crate::util::wrap_words(&spec.source, per_line);
+    let line_h = px(16.0);
+    let n_lines = source_lines.len() as i32;
+    for (i, line) in source_lines.into_iter().enumerate() {
+        let y = h as i32 - margin - px(12.0) - (n_lines - 1 - i as i32) * line_h;
+        root.draw(&Text::new(line, (margin, y), small.color(&grey)))
+            .map_err(err)?;
+    }
 
     let top = margin + px(70.0);
-    let bottom = h as i32 - margin - px(28.0);
+    let bottom = h as i32 - margin - px(28.0) - (n_lines - 1) * line_h;
     let area = root
         .clone()
         .shrink((margin, top), (w as i32 - 2 * margin, bottom - top));
-    let ((x0, x1), (y0, y1)) = spec.bounds();
     let label_font = (fam, px(14.0)).into_font();
+    if let Body::Bars {
+        groups,
+        bars,
+        stacked: true,
+    } = &spec.body
+    {
+        let fonts = (label_font, small);
+        return overview(&area, groups, bars, &spec.y_label, fonts, px);
+    }
+    let ((x0, x1), (y0, y1)) = spec.bounds();
     let mut chart = ChartBuilder::on(&area)
         .margin_right(px(10.0))
         .x_label_area_size(px(50.0))
@@ -207,6 +220,20 @@ fn draw<DB: DrawingBackend>(
                 .y_label_formatter(&|y| tick(*y))
                 .draw()
                 .map_err(err)?;
+            if spec.axis_break() {
+                // the y axis starts above zero: two short slashes across it say so
+                let k = px(5.0);
+                let stroke = ShapeStyle::from(&BLACK).stroke_width(px(1.5).max(1) as u32);
+                let y_mark = y0 + (y1 - y0) * 0.04;
+                for dy in [-k / 2, k / 2] {
+                    chart
+                        .draw_series(std::iter::once(
+                            EmptyElement::at((x0, y_mark))
+                                + PathElement::new(vec![(-k, dy + k / 2), (k, dy - k / 2)], stroke),
+                        ))
+                        .map_err(err)?;
+                }
+            }
             for (x, label) in vlines {
                 let style =
                     ShapeStyle::from(&RGBColor(170, 170, 170)).stroke_width(px(1.5).max(1) as u32);
@@ -414,6 +441,124 @@ fn draw<DB: DrawingBackend>(
                 .map_err(err)?;
         }
     }
+    Ok(())
+}
+
+/// The overview as on screen: a horizontal stacked bar per province (the one with the most
+/// targets on top), every province named, statuses stacked met first, the total at the
+/// end of each bar and inside the frame.
+fn overview<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    groups: &[String],
+    bars: &[super::Bar],
+    x_desc: &str,
+    (label_font, small): (FontDesc, FontDesc),
+    px: impl Fn(f64) -> i32,
+) -> Result<(), String> {
+    let n = groups.len().max(1);
+    let mut totals = vec![0.0f64; n];
+    for b in bars {
+        totals[b.group] += b.value;
+    }
+    let max = totals.iter().copied().fold(1.0, f64::max);
+    let x_max = max * 1.15 + 0.5;
+    let names = groups.to_vec();
+    let mut chart = ChartBuilder::on(area)
+        .margin_right(px(10.0))
+        .x_label_area_size(px(50.0))
+        .y_label_area_size(px(130.0))
+        .build_cartesian_2d(0.0..x_max, -0.6..(n as f64 - 0.4))
+        .map_err(err)?;
+    let rows = n;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(RGBColor(235, 235, 235))
+        .bold_line_style(RGBColor(210, 210, 210))
+        .x_desc(x_desc.to_string())
+        .label_style(if n > 16 {
+            small.clone()
+        } else {
+            label_font.clone()
+        })
+        .axis_desc_style(label_font.clone())
+        .y_labels(rows * 2 + 1)
+        .y_label_formatter(&move |y| {
+            let r = y.round();
+            if (y - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < rows {
+                names[super::bar_group(rows, r as usize)].clone()
+            } else {
+                String::new()
+            }
+        })
+        .x_label_formatter(&|x| {
+            if x.fract().abs() < 1e-6 {
+                tick(*x)
+            } else {
+                String::new()
+            }
+        })
+        .draw()
+        .map_err(err)?;
+    let rank = |b: &super::Bar| {
+        b.status
+            .and_then(|s| crate::progress::Status::ALL.iter().position(|x| *x == s))
+            .unwrap_or(usize::MAX)
+    };
+    let mut ordered: Vec<&super::Bar> = bars.iter().collect();
+    ordered.sort_by_key(|b| (b.group, rank(b)));
+    let mut stack = vec![0.0f64; n];
+    for b in &ordered {
+        let y = super::bar_row(n, b.group);
+        let base = stack[b.group];
+        stack[b.group] += b.value;
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(base, y - 0.35), (base + b.value, y + 0.35)],
+                rgb(b.color).filled(),
+            )))
+            .map_err(err)?;
+    }
+    let dark = RGBColor(50, 50, 50);
+    for (g, t) in totals.iter().enumerate() {
+        let style = small
+            .clone()
+            .color(&dark)
+            .pos(plotters::style::text_anchor::Pos::new(
+                HPos::Left,
+                VPos::Center,
+            ));
+        chart
+            .draw_series(std::iter::once(Text::new(
+                tick(*t),
+                (t + x_max * 0.01, super::bar_row(n, g)),
+                style,
+            )))
+            .map_err(err)?;
+    }
+    let mut legend: Vec<&super::Bar> = Vec::new();
+    for b in &ordered {
+        if !legend.iter().any(|l| l.series == b.series) {
+            legend.push(b);
+        }
+    }
+    legend.sort_by_key(|b| rank(b));
+    for b in legend {
+        let color = rgb(b.color);
+        chart
+            .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
+            .map_err(err)?
+            .label(b.series.clone())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], color.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .label_font(label_font)
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(200, 200, 200))
+        .position(SeriesLabelPosition::LowerRight)
+        .draw()
+        .map_err(err)?;
     Ok(())
 }
 

@@ -4,8 +4,8 @@
 
 use egui::{Color32, RichText};
 use egui_plot::{
-    Bar, BarChart, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points,
-    VLine,
+    AxisHints, Bar, BarChart, GridMark, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot,
+    PlotPoint, PlotPoints, Points, Text, VLine,
 };
 
 use crate::chart::{Body, ChartSpec, Marker, Style, tick};
@@ -95,6 +95,7 @@ pub fn draw(
     ui.label(RichText::new(&spec.subtitle).weak());
     let ((x0, x1), (y0, y1)) = spec.bounds();
     let y_unit = spec.y_label.clone();
+    let axis_break = spec.axis_break();
     let mut clicked = None;
     match &spec.body {
         Body::Xy { series, vlines } => {
@@ -132,6 +133,14 @@ pub fn draw(
                 })
                 .allow_scroll(false)
                 .show(ui, |plot| {
+                    if axis_break {
+                        // the y axis starts above zero: a mark on it says so
+                        plot.text(
+                            Text::new("", PlotPoint::new(x0, y0 + (y1 - y0) * 0.04), "≈")
+                                .anchor(egui::Align2::CENTER_CENTER)
+                                .color(Color32::GRAY),
+                        );
+                    }
                     for (x, label) in vlines {
                         plot.vline(
                             VLine::new(label.clone(), *x)
@@ -181,92 +190,220 @@ pub fn draw(
         Body::Bars {
             groups,
             bars,
-            stacked,
-        } => {
-            let names: Vec<String> = {
-                let mut v: Vec<String> = Vec::new();
-                for b in bars {
-                    if !v.contains(&b.series) {
-                        v.push(b.series.clone());
-                    }
-                }
-                v
-            };
-            let k = names.len().max(1) as f64;
-            let groups_c = groups.clone();
-            // a fixed id, so that tests (and nothing else) can find its transform
-            let resp = Plot::new(id)
-                .id(egui::Id::unique(id))
-                .height(height)
-                .legend(Legend::default())
-                .include_y(0.0)
-                .include_y(y1)
-                .include_x(x0)
-                .include_x(x1)
-                .y_axis_label(y_unit)
-                .x_axis_formatter(move |m, _| {
-                    let i = m.value.round();
-                    if (m.value - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < groups_c.len() {
-                        groups_c[i as usize].clone()
+            stacked: true,
+        } => clicked = overview_bars(ui, groups, bars, height, id, &spec.y_label, y1),
+        Body::Bars {
+            groups,
+            bars,
+            stacked: false,
+        } => grouped_bars(ui, groups, bars, height, id, y_unit, (x0, x1), y1),
+    }
+    ui.label(RichText::new(&spec.source).small().weak());
+    clicked
+}
+
+/// The names of the series of bars, in the order they first appear.
+fn series_names(bars: &[crate::chart::Bar]) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for b in bars {
+        if !v.contains(&b.series) {
+            v.push(b.series.clone());
+        }
+    }
+    v
+}
+
+/// Bars side by side per category (one indicator across provinces).
+#[allow(clippy::too_many_arguments)]
+fn grouped_bars(
+    ui: &mut egui::Ui,
+    groups: &[String],
+    bars: &[crate::chart::Bar],
+    height: f32,
+    id: &str,
+    y_unit: String,
+    (x0, x1): (f64, f64),
+    y1: f64,
+) {
+    let names = series_names(bars);
+    let k = names.len().max(1) as f64;
+    let groups_c = groups.to_vec();
+    Plot::new(id)
+        .id(egui::Id::unique(id))
+        .height(height)
+        .legend(Legend::default())
+        .include_y(0.0)
+        .include_y(y1)
+        .include_x(x0)
+        .include_x(x1)
+        .y_axis_label(y_unit)
+        .x_axis_formatter(move |m, _| {
+            let i = m.value.round();
+            if (m.value - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < groups_c.len() {
+                groups_c[i as usize].clone()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(|m, _| tick(m.value))
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .show(ui, |plot| {
+            for (j, name) in names.iter().enumerate() {
+                let w = 0.8 / k;
+                let series_bars: Vec<Bar> = bars
+                    .iter()
+                    .filter(|b| b.series == *name)
+                    .map(|b| {
+                        Bar::new(b.group as f64 - 0.4 + w * (j as f64 + 0.5), b.value)
+                            .width(w * 0.92)
+                            .fill(color(b.color))
+                            .name(b.label.clone())
+                    })
+                    .collect();
+                let c = bars
+                    .iter()
+                    .find(|b| b.series == *name)
+                    .map_or(Color32::GRAY, |b| color(b.color));
+                plot.bar_chart(BarChart::new(name.clone(), series_bars).color(c));
+            }
+        });
+}
+
+/// The overview: one horizontal stacked bar per province, every province named on the
+/// left, the total at the end of its bar. Returns the province (and status) clicked.
+fn overview_bars(
+    ui: &mut egui::Ui,
+    groups: &[String],
+    bars: &[crate::chart::Bar],
+    height: f32,
+    id: &str,
+    x_unit: &str,
+    max_total: f64,
+) -> Option<(usize, Option<crate::progress::Status>)> {
+    let n = groups.len();
+    // stacked in the order of the statuses (met first), whatever the first province has
+    let mut names = series_names(bars);
+    let rank = |name: &String| {
+        bars.iter()
+            .find(|b| b.series == *name)
+            .and_then(|b| b.status)
+            .and_then(|s| crate::progress::Status::ALL.iter().position(|x| *x == s))
+            .unwrap_or(usize::MAX)
+    };
+    names.sort_by_key(rank);
+    let groups_c = groups.to_vec();
+    let mut totals = vec![0.0f64; n];
+    for b in bars {
+        totals[b.group] += b.value;
+    }
+    // a row for each province however many there are: at least 16 points a row
+    let height = height.max(16.0 * n as f32 + 90.0);
+    let name_axis = AxisHints::new_y()
+        .formatter(move |m, _| {
+            let r = m.value.round();
+            if (m.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < n {
+                groups_c[crate::chart::bar_group(n, r as usize)].clone()
+            } else {
+                String::new()
+            }
+        })
+        .label_spacing(10.0..=12.0);
+    // bounds() pads the top for vertical bars; room for the total's label here
+    let x_max = (max_total / 1.1).max(1.0) * 1.15 + 0.5;
+    let text_color = ui.visuals().text_color();
+    let resp = Plot::new(id)
+        .id(egui::Id::unique(id))
+        .height(height)
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .custom_y_axes(vec![name_axis])
+        .y_grid_spacer(move |_| {
+            (0..n)
+                .map(|r| GridMark {
+                    value: r as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .include_y(-0.6)
+        .include_y(n as f64 - 0.4)
+        .include_x(0.0)
+        .include_x(x_max)
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .label(x_unit.to_string())
+                .formatter(|m, _| {
+                    // counts: whole numbers only
+                    if m.value.fract().abs() < 1e-6 && m.value >= 0.0 {
+                        tick(m.value)
                     } else {
                         String::new()
                     }
                 })
-                .y_axis_formatter(|m, _| tick(m.value))
-                .allow_scroll(false)
-                .allow_drag(false)
-                .allow_zoom(false)
-                .show(ui, |plot| {
-                    let mut base = vec![0.0f64; groups.len()];
-                    for name in &names {
-                        let j = names.iter().position(|n| n == name).unwrap_or(0) as f64;
-                        let series_bars: Vec<Bar> = bars
-                            .iter()
-                            .filter(|b| b.series == *name)
-                            .map(|b| {
-                                let (x, w, offset) = if *stacked {
-                                    let o = base[b.group];
-                                    base[b.group] += b.value;
-                                    (b.group as f64, 0.7, o)
-                                } else {
-                                    let w = 0.8 / k;
-                                    (b.group as f64 - 0.4 + w * (j + 0.5), w * 0.92, 0.0)
-                                };
-                                Bar::new(x, b.value)
-                                    .width(w)
-                                    .base_offset(offset)
-                                    .fill(color(b.color))
-                                    .name(b.label.clone())
-                            })
-                            .collect();
-                        let c = bars
-                            .iter()
-                            .find(|b| b.series == *name)
-                            .map_or(Color32::GRAY, |b| color(b.color));
-                        plot.bar_chart(BarChart::new(name.clone(), series_bars).color(c));
-                    }
-                    plot.pointer_coordinate()
-                });
-            if resp.response.clicked()
-                && let Some(p) = resp.inner
-            {
-                let g = p.x.round();
-                if g >= 0.0 && (g as usize) < groups.len() && (p.x - g).abs() < 0.45 {
-                    let g = g as usize;
-                    // which stacked segment: walk the stack up to the pointer
-                    let mut acc = 0.0;
-                    let mut status = None;
-                    for b in bars.iter().filter(|b| b.group == g) {
-                        if p.y >= acc && p.y <= acc + b.value {
-                            status = b.status;
-                        }
-                        acc += b.value;
-                    }
-                    clicked = Some((g, status));
-                }
+                .label_spacing(28.0..=36.0),
+        ])
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .show(ui, |plot| {
+            let mut base = vec![0.0f64; n];
+            for name in &names {
+                let series_bars: Vec<Bar> = bars
+                    .iter()
+                    .filter(|b| b.series == *name)
+                    .map(|b| {
+                        let o = base[b.group];
+                        base[b.group] += b.value;
+                        Bar::new(crate::chart::bar_row(n, b.group), b.value)
+                            .width(0.7)
+                            .base_offset(o)
+                            .fill(color(b.color))
+                            .name(b.label.clone())
+                    })
+                    .collect();
+                let c = bars
+                    .iter()
+                    .find(|b| b.series == *name)
+                    .map_or(Color32::GRAY, |b| color(b.color));
+                plot.bar_chart(
+                    BarChart::new(name.clone(), series_bars)
+                        .color(c)
+                        .horizontal(),
+                );
             }
-        }
+            // the total just past the end of each bar, inside the plot
+            for (g, t) in totals.iter().enumerate() {
+                plot.text(
+                    // no name: the totals stay out of the legend
+                    Text::new(
+                        "",
+                        PlotPoint::new(t + x_max * 0.01, crate::chart::bar_row(n, g)),
+                        tick(*t),
+                    )
+                    .anchor(egui::Align2::LEFT_CENTER)
+                    .color(text_color),
+                );
+            }
+            plot.pointer_coordinate()
+        });
+    if !resp.response.clicked() {
+        return None;
     }
-    ui.label(RichText::new(&spec.source).small().weak());
-    clicked
+    let p = resp.inner?;
+    let r = p.y.round();
+    if r < 0.0 || r as usize >= n || (p.y - r).abs() >= 0.45 {
+        return None;
+    }
+    let g = crate::chart::bar_group(n, r as usize);
+    // which stacked segment: walk the stack out to the pointer
+    let mut acc = 0.0;
+    let mut status = None;
+    for b in bars.iter().filter(|b| b.group == g) {
+        if p.x >= acc && p.x <= acc + b.value {
+            status = b.status;
+        }
+        acc += b.value;
+    }
+    Some((g, status))
 }
