@@ -485,6 +485,32 @@ pub fn write_report(
     )?;
     write("overview.csv", chart::chart_csv(&overview).as_bytes())?;
     html.push_str("<h2>Overview</h2>\n<p><a href=\"overview.svg\"><img src=\"overview.png\" alt=\"status of targets by province\"></a><br><a href=\"overview.csv\">data (CSV)</a></p>\n");
+    // plan versus outcome, as the planners' review tables: the judged targets first
+    let review = crate::plan_review::rows(project, index, keep);
+    write(
+        "plan-vs-outcome.csv",
+        crate::plan_review::csv(&review).as_bytes(),
+    )?;
+    html.push_str(&format!(
+        "<h2>Plan versus outcome</h2>\n<p>{}. <a href=\"plan-vs-outcome.csv\">The whole table (CSV)</a></p>\n<table><tr><th>Province</th><th>Year</th><th>Indicator</th><th>Plan</th><th>Outcome</th><th>Difference</th><th>Verdict</th></tr>\n",
+        esc(&crate::plan_review::count_line(&review))
+    ));
+    for r in review.iter().filter(|r| r.outcome.is_some()) {
+        let outcome = r.outcome.map_or(String::new(), |(y, v)| {
+            format!("{} ({y})", crate::util::format_quantity(v, &r.unit))
+        });
+        html.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"s\">{}</td></tr>\n",
+            esc(&r.province),
+            esc(&r.period.clone().unwrap_or_else(|| r.year.to_string())),
+            esc(&r.indicator),
+            esc(&r.wording),
+            esc(&outcome),
+            esc(&r.difference_text()),
+            esc(r.status.as_str())
+        ));
+    }
+    html.push_str("</table>\n");
     let mut targets: Vec<&crate::model::Finding> = project
         .findings
         .iter()

@@ -72,7 +72,10 @@ pub fn rows(project: &Project, index: &StatusIndex, keep: &dyn Fn(&Finding) -> b
                 province: t.province.clone(),
                 year: t.year,
                 period: t.period.map(|p| p.to_string()),
-                indicator: t.indicator.clone(),
+                indicator: crate::extract::indicator::shown_label(
+                    &t.indicator,
+                    t.indicator_key.as_deref(),
+                ),
                 wording: crate::chart::target_words(f),
                 target: t.value,
                 unit: t.unit.clone(),

@@ -318,6 +318,24 @@ fn list_record_chart_csv_report() {
     ]));
     let index = std::fs::read_to_string(rep.join("index.html")).unwrap();
     assert!(index.contains("overview.png") && index.contains("GDP growth"));
+    // plan versus outcome: its count line agrees with `list`
+    let listed: Vec<serde_json::Value> = serde_json::from_str(&ok(&run(&[
+        "list",
+        "--project",
+        p,
+        "--province",
+        "Zhejiang",
+        "--json",
+    ])))
+    .unwrap();
+    let met = listed
+        .iter()
+        .filter(|r| r["kind"] == "target" && r["status"] == "met")
+        .count();
+    assert!(met > 0);
+    assert!(index.contains("Plan versus outcome"), "{index}");
+    assert!(index.contains(&format!("{met} met")), "{index}");
+    assert!(rep.join("plan-vs-outcome.csv").is_file());
 
     // bad input
     fails(&run(&[

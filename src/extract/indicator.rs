@@ -1021,6 +1021,18 @@ pub fn key(lex: &Lexicon, label: &str, unit: &str) -> Option<String> {
 
 /// A key in words, for readers of a label in another script: "gdp_growth" -> "GDP growth",
 /// "rd_intensity" -> "R&D intensity".
+/// The label a reader sees: a Chinese label with its key in English, for readers
+/// without Chinese ("经济增长 · GDP growth"); any other label as it is.
+pub fn shown_label(label: &str, key: Option<&str>) -> String {
+    let label = if label.is_empty() { "(no label)" } else { label };
+    match key {
+        Some(k) if label.chars().any(|c| c as u32 >= 0x2E80) => {
+            format!("{label} · {}", key_name(k))
+        }
+        _ => label.to_string(),
+    }
+}
+
 pub fn key_name(key: &str) -> String {
     let words: Vec<String> = key
         .split('_')

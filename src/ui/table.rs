@@ -471,20 +471,11 @@ fn table(app: &mut PlanTrackApp, ui: &mut egui::Ui) {
                     ui.label(f.data.year.to_string());
                 });
                 row.col(|ui| {
-                    let text = if f.data.indicator.is_empty() {
-                        "(no label)"
-                    } else {
-                        f.data.indicator.as_str()
-                    };
-                    // a Chinese label with its key in English, for readers without Chinese
-                    let shown;
-                    let text = match f.data.indicator_key.as_deref() {
-                        Some(k) if text.chars().any(|c| c as u32 >= 0x2E80) => {
-                            shown = format!("{text} · {}", crate::extract::indicator::key_name(k));
-                            shown.as_str()
-                        }
-                        _ => text,
-                    };
+                    let shown = crate::extract::indicator::shown_label(
+                        &f.data.indicator,
+                        f.data.indicator_key.as_deref(),
+                    );
+                    let text = shown.as_str();
                     let mut rt = RichText::new(text);
                     if f.review == Review::Rejected {
                         rt = rt.strikethrough().weak();
