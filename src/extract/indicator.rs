@@ -1024,7 +1024,11 @@ pub fn key(lex: &Lexicon, label: &str, unit: &str) -> Option<String> {
 /// The label a reader sees: a Chinese label with its key in English, for readers
 /// without Chinese ("经济增长 · GDP growth"); any other label as it is.
 pub fn shown_label(label: &str, key: Option<&str>) -> String {
-    let label = if label.is_empty() { "(no label)" } else { label };
+    let label = if label.is_empty() {
+        "(no label)"
+    } else {
+        label
+    };
     match key {
         Some(k) if label.chars().any(|c| c as u32 >= 0x2E80) => {
             format!("{label} · {}", key_name(k))

@@ -1419,10 +1419,64 @@ impl<'a> SentenceReader<'a> {
         }
     }
 
+    /// "12 trillion RMB and 13 trillion RMB in 2021 and 2022 respectively", "grew 6.1
+    /// percent and 5.2 percent in 2019 and 2020, respectively": a list of figures and a
+    /// list of as many years after it pair up in order.
+    fn pair_respectively(&self, qs: &mut [Quantity], refs: &[TimeRef], attached: &mut [bool]) {
+        let toks = self.toks;
+        let text = self.text;
+        let joins = |a: usize, b: usize| {
+            a <= b
+                && (a..b).all(|k| {
+                    let w = toks[k].text(text);
+                    matches!(w, "," | "，" | "、") || eq_word(w, "and")
+                })
+        };
+        if !(0..toks.len()).any(|k| eq_word(toks[k].text(text), "respectively")) {
+            return;
+        }
+        let years: Vec<usize> = (0..refs.len())
+            .filter(|&r| matches!(refs[r].when, When::Year(_, None)))
+            .collect();
+        for start in 0..qs.len() {
+            // the longest list of figures from `start`
+            let mut end = start;
+            while end + 1 < qs.len() && joins(qs[end].t1, qs[end + 1].t0) {
+                end += 1;
+            }
+            let n = end - start + 1;
+            if n < 2 {
+                continue;
+            }
+            // the years right after it: "in 2021 and 2022"
+            let Some(first) = years.iter().position(|&r| refs[r].tok >= qs[end].t1) else {
+                continue;
+            };
+            let run: Vec<usize> = years[first..].iter().copied().take(n).collect();
+            let after_list = refs[run[0]].tok >= qs[end].t1
+                && refs[run[0]].tok <= qs[end].t1 + 2
+                && run.len() == n
+                && run
+                    .windows(2)
+                    .all(|w| joins(refs[w[0]].tok + 1, refs[w[1]].tok));
+            if !after_list {
+                continue;
+            }
+            for (i, &r) in run.iter().enumerate() {
+                if qs[start + i].time.is_none() {
+                    qs[start + i].time = Some(refs[r]);
+                }
+                attached[r] = true;
+            }
+            return;
+        }
+    }
+
     /// Attach time phrases that directly follow a quantity ("481 billion yuan in 2015").
     /// Returns the indexes of the time refs that were attached.
     pub fn attach_times(&self, qs: &mut [Quantity], refs: &[TimeRef]) -> Vec<bool> {
         let mut attached = vec![false; refs.len()];
+        self.pair_respectively(qs, refs, &mut attached);
         for (r, tr) in refs.iter().enumerate() {
             let Some(k) = qs.iter().rposition(|q| q.t1 <= tr.tok) else {
                 continue;

@@ -1024,6 +1024,23 @@ fn a_target_told_in_the_past_tense_and_a_list_sharing_its_unit_and_time() {
 }
 
 #[test]
+fn figures_and_years_pair_up_respectively() {
+    let r = rows(
+        "g.txt",
+        "Greater Bay Area economy\n\nPub Date:2024-04-10\n\nThe GBA economy surpassed 12 trillion RMB and 13 trillion RMB in 2021 and 2022 respectively. Its exports grew 6.1 percent and 5.2 percent in 2019 and 2020, respectively.\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Greater Bay Area 2021 > 12,000,000,000,000 yuan",
+            "actual Greater Bay Area 2022 > 13,000,000,000,000 yuan",
+            "actual Greater Bay Area 2019 = 6.1 %",
+            "actual Greater Bay Area 2020 = 5.2 %"
+        ]
+    );
+}
+
+#[test]
 fn units_of_the_genre() {
     assert_eq!(
         values(
