@@ -565,16 +565,18 @@ fn esc(s: &str) -> String {
 /// The bundled sample project, built the same way every time from `assets/samples/`
 /// (import times fixed at zero so the saved file is reproducible).
 pub fn sample_project(samples_dir: &Path) -> Result<Project, String> {
-    let texts = |dir: &Path| -> Result<Vec<PathBuf>, String> {
+    // the files of a folder with one of the extensions, in name order
+    let files = |dir: &Path, exts: &[&str]| -> Result<Vec<PathBuf>, String> {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
             .map_err(|e| format!("{}: {}", dir.display(), import::io_message(&e)))?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+            .filter(|p| p.extension().is_some_and(|e| exts.iter().any(|x| e == *x)))
             .filter(|p| p.file_name().is_some_and(|n| n != "SOURCES.md"))
             .collect();
         paths.sort();
         Ok(paths)
     };
+    let texts = |dir: &Path| files(dir, &["txt", "md"]);
     let mut project = Project {
         name: "Sample: targets and outcomes of Chinese provinces".into(),
         ..Project::default()
@@ -616,13 +618,7 @@ pub fn sample_project(samples_dir: &Path) -> Result<Project, String> {
     }
     // tables of outcomes (samples/later/*.csv), recorded as "Import actuals" does
     if later_dir.is_dir() {
-        let mut tables: Vec<PathBuf> = std::fs::read_dir(&later_dir)
-            .map_err(|e| format!("{}: {}", later_dir.display(), import::io_message(&e)))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "csv"))
-            .collect();
-        tables.sort();
-        for path in tables {
+        for path in files(&later_dir, &["csv"])? {
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| format!("{}: {}", path.display(), import::io_message(&e)))?;
             let name = path

@@ -43,6 +43,14 @@ impl Status {
         Status::NotComparable,
     ];
 
+    /// Its place in `ALL`: the order statuses are stacked and listed in (met first).
+    pub fn rank(self) -> usize {
+        Status::ALL
+            .iter()
+            .position(|s| *s == self)
+            .unwrap_or(Status::ALL.len())
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Met => "met",

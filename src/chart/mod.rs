@@ -165,6 +165,17 @@ impl ChartSpec {
     }
 }
 
+/// The names of the series of bars, in the order they first appear.
+pub fn series_names(bars: &[Bar]) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for b in bars {
+        if !v.contains(&b.series) {
+            v.push(b.series.clone());
+        }
+    }
+    v
+}
+
 /// "31 provinces, the country and 2 regions": what the places of a chart are.
 pub fn places_words(places: &[String]) -> String {
     let lex = crate::extract::lexicon::Lexicon::get();

@@ -334,11 +334,8 @@ fn draw<DB: DrawingBackend>(
                 .draw()
                 .map_err(err)?;
         }
-        Body::Bars {
-            groups,
-            bars,
-            stacked,
-        } => {
+        // stacked bars (the overview) were drawn by `overview` above
+        Body::Bars { groups, bars, .. } => {
             let n = groups.len().max(1);
             let many = n > 10;
             let groups_c = groups.clone();
@@ -367,80 +364,82 @@ fn draw<DB: DrawingBackend>(
                 .y_label_formatter(&|y| tick(*y))
                 .draw()
                 .map_err(err)?;
-            let series_names: Vec<String> = {
-                let mut v: Vec<String> = Vec::new();
-                for b in bars {
-                    if !v.contains(&b.series) {
-                        v.push(b.series.clone());
-                    }
-                }
-                v
-            };
+            let series_names = super::series_names(bars);
             let k = series_names.len().max(1) as f64;
-            let mut stack = vec![0.0f64; n];
             for b in bars {
                 let g = b.group as f64;
-                let (xa, xb, ya, yb) = if *stacked {
-                    let base = stack[b.group];
-                    stack[b.group] += b.value;
-                    (g - 0.35, g + 0.35, base, base + b.value)
-                } else {
-                    let j = series_names
-                        .iter()
-                        .position(|s| *s == b.series)
-                        .unwrap_or(0) as f64;
-                    let width = 0.8 / k;
-                    let xa = g - 0.4 + j * width;
-                    (xa, xa + width * 0.92, 0.0, b.value)
-                };
-                let color = rgb(b.color);
+                let j = series_names
+                    .iter()
+                    .position(|s| *s == b.series)
+                    .unwrap_or(0) as f64;
+                let width = 0.8 / k;
+                let xa = g - 0.4 + j * width;
+                let (xb, yb) = (xa + width * 0.92, b.value);
                 chart
                     .draw_series(std::iter::once(Rectangle::new(
-                        [(xa, ya), (xb, yb)],
-                        color.filled(),
+                        [(xa, 0.0), (xb, yb)],
+                        rgb(b.color).filled(),
                     )))
                     .map_err(err)?;
-                if !*stacked {
-                    chart
-                        .draw_series(std::iter::once(Text::new(
-                            tick(b.value),
-                            (xa, yb),
-                            small.clone().color(&RGBColor(50, 50, 50)),
-                        )))
-                        .map_err(err)?;
-                }
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        tick(b.value),
+                        (xa, yb),
+                        small.clone().color(&RGBColor(50, 50, 50)),
+                    )))
+                    .map_err(err)?;
             }
             // legend: one swatch per series name (statuses carry their own colour)
             let mut legend: Vec<(String, Rgb)> = Vec::new();
             for b in bars {
-                let name = match (b.status, *stacked) {
-                    (Some(st), false) => format!("actual: {}", st.as_str()),
-                    _ => b.series.clone(),
+                let name = match b.status {
+                    Some(st) => format!("actual: {}", st.as_str()),
+                    None => b.series.clone(),
                 };
                 if !legend.iter().any(|(n2, _)| *n2 == name) {
                     legend.push((name, b.color));
                 }
             }
-            for (name, c) in legend {
-                let color = rgb(c);
-                chart
-                    .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
-                    .map_err(err)?
-                    .label(name)
-                    .legend(move |(x, y)| {
-                        Rectangle::new([(x, y - 6), (x + 16, y + 6)], color.filled())
-                    });
-            }
-            chart
-                .configure_series_labels()
-                .label_font(label_font)
-                .background_style(WHITE.mix(0.85))
-                .border_style(RGBColor(200, 200, 200))
-                .position(SeriesLabelPosition::UpperRight)
-                .draw()
-                .map_err(err)?;
+            swatch_legend(
+                &mut chart,
+                legend,
+                label_font,
+                SeriesLabelPosition::UpperRight,
+            )?;
         }
     }
+    Ok(())
+}
+
+type Chart2d<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// A legend of colour swatches, one per name.
+fn swatch_legend<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Chart2d<'a, DB>,
+    items: Vec<(String, Rgb)>,
+    font: FontDesc,
+    position: SeriesLabelPosition,
+) -> Result<(), String> {
+    for (name, c) in items {
+        let color = rgb(c);
+        chart
+            .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
+            .map_err(err)?
+            .label(name)
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], color.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .label_font(font)
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(200, 200, 200))
+        .position(position)
+        .draw()
+        .map_err(err)?;
     Ok(())
 }
 
@@ -500,11 +499,7 @@ fn overview<DB: DrawingBackend>(
         })
         .draw()
         .map_err(err)?;
-    let rank = |b: &super::Bar| {
-        b.status
-            .and_then(|s| crate::progress::Status::ALL.iter().position(|x| *x == s))
-            .unwrap_or(usize::MAX)
-    };
+    let rank = |b: &super::Bar| b.status.map_or(usize::MAX, crate::progress::Status::rank);
     let mut ordered: Vec<&super::Bar> = bars.iter().collect();
     ordered.sort_by_key(|b| (b.group, rank(b)));
     let mut stack = vec![0.0f64; n];
@@ -543,23 +538,13 @@ fn overview<DB: DrawingBackend>(
         }
     }
     legend.sort_by_key(|b| rank(b));
-    for b in legend {
-        let color = rgb(b.color);
-        chart
-            .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
-            .map_err(err)?
-            .label(b.series.clone())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], color.filled()));
-    }
-    chart
-        .configure_series_labels()
-        .label_font(label_font)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .position(SeriesLabelPosition::LowerRight)
-        .draw()
-        .map_err(err)?;
-    Ok(())
+    let items = legend.iter().map(|b| (b.series.clone(), b.color)).collect();
+    swatch_legend(
+        &mut chart,
+        items,
+        label_font,
+        SeriesLabelPosition::LowerRight,
+    )
 }
 
 /// A marker shape drawn in pixels around a data point.

@@ -202,15 +202,11 @@ pub fn draw(
     clicked
 }
 
-/// The names of the series of bars, in the order they first appear.
-fn series_names(bars: &[crate::chart::Bar]) -> Vec<String> {
-    let mut v: Vec<String> = Vec::new();
-    for b in bars {
-        if !v.contains(&b.series) {
-            v.push(b.series.clone());
-        }
-    }
-    v
+/// The colour of a series of bars (that of its first bar).
+fn series_color(bars: &[crate::chart::Bar], name: &str) -> Color32 {
+    bars.iter()
+        .find(|b| b.series == name)
+        .map_or(Color32::GRAY, |b| color(b.color))
 }
 
 /// Bars side by side per category (one indicator across provinces).
@@ -225,7 +221,7 @@ fn grouped_bars(
     (x0, x1): (f64, f64),
     y1: f64,
 ) {
-    let names = series_names(bars);
+    let names = crate::chart::series_names(bars);
     let k = names.len().max(1) as f64;
     let groups_c = groups.to_vec();
     Plot::new(id)
@@ -262,10 +258,7 @@ fn grouped_bars(
                             .name(b.label.clone())
                     })
                     .collect();
-                let c = bars
-                    .iter()
-                    .find(|b| b.series == *name)
-                    .map_or(Color32::GRAY, |b| color(b.color));
+                let c = series_color(bars, name);
                 plot.bar_chart(BarChart::new(name.clone(), series_bars).color(c));
             }
         });
@@ -284,15 +277,13 @@ fn overview_bars(
 ) -> Option<(usize, Option<crate::progress::Status>)> {
     let n = groups.len();
     // stacked in the order of the statuses (met first), whatever the first province has
-    let mut names = series_names(bars);
-    let rank = |name: &String| {
+    let mut names = crate::chart::series_names(bars);
+    names.sort_by_key(|name| {
         bars.iter()
             .find(|b| b.series == *name)
             .and_then(|b| b.status)
-            .and_then(|s| crate::progress::Status::ALL.iter().position(|x| *x == s))
-            .unwrap_or(usize::MAX)
-    };
-    names.sort_by_key(rank);
+            .map_or(usize::MAX, crate::progress::Status::rank)
+    });
     let groups_c = groups.to_vec();
     let mut totals = vec![0.0f64; n];
     for b in bars {
@@ -362,10 +353,7 @@ fn overview_bars(
                             .name(b.label.clone())
                     })
                     .collect();
-                let c = bars
-                    .iter()
-                    .find(|b| b.series == *name)
-                    .map_or(Color32::GRAY, |b| color(b.color));
+                let c = series_color(bars, name);
                 plot.bar_chart(
                     BarChart::new(name.clone(), series_bars)
                         .color(c)
