@@ -237,6 +237,15 @@ const VERBS: &[&str] = &[
     "stated",
     "announced",
     "sets",
+    "cap",
+    "caps",
+    "capped",
+    "curb",
+    "curbed",
+    "including",
+    "surpassed",
+    "surpass",
+    "exceeded",
 ];
 
 const PRONOUNS: &[&str] = &["we", "it", "they", "he", "she", "you", "which", "that"];
@@ -499,7 +508,13 @@ fn anchor(r: &SentenceReader, qs: &[Quantity], k: usize) -> usize {
     let first = if q.is_start {
         Some(k)
     } else {
-        q.baselines.iter().copied().min()
+        // a start after its end ("24.1 percent by 2025, up from 23.04 percent") leaves the
+        // end's own words before it
+        q.baselines
+            .iter()
+            .copied()
+            .filter(|&b| qs[b].t0 < q.t0)
+            .min()
     };
     if let Some(f) = first {
         let t0 = qs[f].cmp_start.unwrap_or(qs[f].t0);
@@ -585,6 +600,34 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
         .filter(|&i| r.toks[i].kind == Tk::Word)
         .map(|i| r.toks[i].text(r.text))
         .collect();
+    // "including a 10% increase in total retail sales": the change is named after the
+    // figure, and what changes after it
+    if r.toks
+        .get(q.t1)
+        .is_some_and(|t| t.kind == Tk::Word && is_one_of(t.text(r.text), class::CHANGE_NOUNS))
+        && r.toks
+            .get(q.t1 + 1)
+            .is_some_and(|t| eq_word(t.text(r.text), "in"))
+    {
+        let after = after_phrase(r, q.t1 + 1);
+        // "a 0.5% increase in the first half" says when, not what
+        if !after.is_empty() && !is_time_phrase(&after) {
+            let mut f = Flags::default();
+            f.see(r.toks[q.t1].text(r.text));
+            return f.apply(&after, unit);
+        }
+    }
+    // "grow by over 8% and 10%": the second figure of a list is of the same measure
+    let only_joins = lead_words
+        .iter()
+        .all(|w| eq_word(w, "and") || eq_word(w, "or"));
+    if only_joins
+        && !lead_words.is_empty()
+        && q.noun.is_none()
+        && let Some(p) = prev_label()
+    {
+        return p;
+    }
     let change_lead = !lead_words.is_empty()
         && lead_words
             .iter()
@@ -603,6 +646,14 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
         if let Some(p) = prev_label() {
             return f.apply(strip_change_suffix(&p), unit);
         }
+    }
+    // "GDP was 33 million yuan, but by 2018 the figure had grown to 273.294 billion yuan":
+    // a verb of change alone names nothing, the figure before does
+    if !l.is_empty()
+        && l.split_whitespace().all(|w| r.lex.change_verbs.has_word(w))
+        && let Some(p) = prev_label()
+    {
+        return flags.apply(strip_change_suffix(&p), unit);
     }
     if !l.is_empty() {
         return flags.apply(&l, unit);
@@ -629,9 +680,6 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
     // "accounting for about 3.3%", "4.2% and 6.9%", "grew 5.2 percent to 126 trillion
     // yuan": the figure before names the indicator
     if let Some(p) = prev_label() {
-        let only_joins = lead_words
-            .iter()
-            .all(|w| eq_word(w, "and") || eq_word(w, "or"));
         if only_joins {
             return p;
         }
@@ -720,6 +768,7 @@ fn noun_before(
     let mut i = end;
     // 1. the complement next to the number: "increased by", "will reach", "account for"
     let mut stripped: Vec<&str> = Vec::new();
+    let mut after_modal = false;
     while i > start {
         let t = &toks[i - 1];
         if t.kind != Tk::Word {
@@ -727,11 +776,28 @@ fn noun_before(
         }
         let w = t.text(text);
         let adverb = w.len() > 4 && w.ends_with("ly");
-        if !(is_one_of(w, class::COMPLEMENT) || adverb) {
+        // "will be controlled within 3%", "will be reduced by 3%": a passive verb is part of
+        // the complement, its subject the name
+        let passive = i >= 2
+            && (is_one_of(w, class::VERBS) || w.len() > 4 && w.ends_with("ed"))
+            && toks[i - 2].kind == Tk::Word
+            && ["be", "been", "being", "is", "are", "was", "were"]
+                .iter()
+                .any(|b| eq_word(toks[i - 2].text(text), b));
+        if !(is_one_of(w, class::COMPLEMENT) || adverb || passive) {
             break;
         }
         stripped.push(w);
         i -= 1;
+        // a modal opens the verb phrase: what comes before it is the subject ("Consumer price
+        // increases will be controlled within 3%")
+        if ["will", "shall", "would", "should", "must", "can", "may"]
+            .iter()
+            .any(|m| eq_word(w, m))
+        {
+            after_modal = true;
+            break;
+        }
     }
     // A change is stated as "increased by 3%", "an increase of 3%", "grew 3%";
     // "increased to 71%" or "reached 71%" states a level.
@@ -756,9 +822,25 @@ fn noun_before(
     let stop = i;
     // 2. the noun phrase, back to a main verb
     let mut a = stop;
+    // "Retail sales in 2021 are expected to grow by 8%": a year between the subject and
+    // its verb dates the figure and is left out of its name
+    let mut year_phrase: Option<(usize, usize)> = None;
     while a > start {
         let t = &toks[a - 1];
         let w = t.text(text);
+        if t.kind == Tk::Num
+            && year_phrase.is_none()
+            && a >= 2
+            && a - 2 > start
+            && r.is_year_token(a - 1)
+            && ["in", "for"]
+                .iter()
+                .any(|p| eq_word(toks[a - 2].text(text), p))
+        {
+            year_phrase = Some((a - 2, a));
+            a -= 2;
+            continue;
+        }
         if t.kind == Tk::Punct {
             if matches!(
                 w,
@@ -805,7 +887,14 @@ fn noun_before(
             || toks
                 .get(a)
                 .is_some_and(|n| n.text(text) == "-" && n.start == t.end);
-        let verb = (c & class::VERBS != 0 || participle || r.lex.past.has_word(w)) && !hyphenated;
+        // "The CPI increase will be kept at around 3%": before a modal, a change word is the
+        // head noun of the subject
+        let subject_head = a == stop
+            && after_modal
+            && is_one_of(w.strip_suffix('s').unwrap_or(w), class::CHANGE_NOUNS);
+        let verb = (c & class::VERBS != 0 || participle || r.lex.past.has_word(w))
+            && !hyphenated
+            && !subject_head;
         let before_c = if verb { classes(before_w) } else { 0 };
         if verb && before_c & class::DETERMINERS == 0 {
             // a participle right after a noun modifies it: "the complaints received by
@@ -831,7 +920,15 @@ fn noun_before(
         }
         a -= 1;
     }
-    let mut l = clean(slice_text(r, a, stop));
+    let mut l = match year_phrase {
+        Some((y0, y1)) if y0 > a => clean(&format!(
+            "{} {}",
+            slice_text(r, a, y0),
+            slice_text(r, y1, stop)
+        )),
+        Some((_, y1)) => clean(slice_text(r, y1, stop)),
+        None => clean(slice_text(r, a, stop)),
+    };
     if r.lex.number_word(&l).is_some() || l.eq_ignore_ascii_case("twice") {
         l.clear();
     }
@@ -877,7 +974,15 @@ fn clean(s: &str) -> String {
     }
     while let Some(last) = words.last() {
         let l = last.trim_matches(|c: char| !c.is_alphanumeric());
-        if is_one_of(l, class::TRAILING_JUNK) || l.is_empty() {
+        // "the incomes of urban residents this year": the time is the figure's, not its name
+        let time = words.len() > 2
+            && eq_word(l, "year")
+            && ["this", "last", "next"]
+                .iter()
+                .any(|w| eq_word(words[words.len() - 2], w));
+        if time {
+            words.truncate(words.len() - 2);
+        } else if is_one_of(l, class::TRAILING_JUNK) || l.is_empty() {
             words.pop();
         } else {
             break;
@@ -1000,15 +1105,21 @@ pub fn distribute_respectively(
     labels
 }
 
-/// The canonical key of a label, if one of `indicators.txt` fits.
-pub fn key(lex: &Lexicon, label: &str, unit: &str) -> Option<String> {
+/// Does a label name a rate of change ("GDP growth", "CPI rise", "能耗下降")?
+pub fn is_change_label(label: &str) -> bool {
     let l = label.to_lowercase();
-    let growth = [
+    [
         "growth", "increase", "grow", "decline", "rise", "decrease", "增长", "增速", "增幅",
         "涨幅", "上涨", "下降", "降低",
     ]
     .iter()
-    .any(|w| l.contains(w));
+    .any(|w| l.contains(w))
+}
+
+/// The canonical key of a label, if one of `indicators.txt` fits.
+pub fn key(lex: &Lexicon, label: &str, unit: &str) -> Option<String> {
+    let l = label.to_lowercase();
+    let growth = is_change_label(&l);
     lex.indicators
         .iter()
         .find(|rule| {

@@ -357,6 +357,8 @@ pub struct Lexicon {
     pub group_quantifiers: PhraseSet,
     pub size_nouns: PhraseSet,
     pub change_verbs: PhraseSet,
+    pub cap_verbs: PhraseSet,
+    pub threshold_nouns: PhraseSet,
     pub participle_like: PhraseSet,
     pub auxiliary: PhraseSet,
     pub weak_future: PhraseSet,
@@ -457,7 +459,29 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("third", 100.0 / 3.0),
     ("thirds", 100.0 / 3.0),
     ("quarter", 25.0),
+    ("quarters", 25.0),
+    ("fifth", 20.0),
+    ("fifths", 20.0),
+    ("sixth", 100.0 / 6.0),
+    ("sixths", 100.0 / 6.0),
+    ("seventh", 100.0 / 7.0),
+    ("sevenths", 100.0 / 7.0),
+    ("eighth", 12.5),
+    ("eighths", 12.5),
+    ("ninth", 100.0 / 9.0),
+    ("ninths", 100.0 / 9.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
 ];
+
+/// Words of a share ("one third of", "two-fifths of", "one-ninth of"), read as percent.
+pub fn is_fraction_word(w: &str) -> bool {
+    w.eq_ignore_ascii_case("half")
+        || NUMBER_WORDS
+            .iter()
+            .skip_while(|(x, _)| *x != "third")
+            .any(|(x, _)| x.eq_ignore_ascii_case(w))
+}
 
 /// A one-place text's words for its own place ("the region's combined GDP").
 const SELF_WORDS: [&str; 4] = ["the region", "the province", "the city", "the municipality"];
@@ -625,7 +649,7 @@ impl Lexicon {
         let mut unit_phrases = unit_phrases;
         unit_phrases.extend(["trillion", "billion", "million"]);
         for (w, v) in NUMBER_WORDS {
-            if matches!(*w, "half" | "third" | "thirds" | "quarter") {
+            if is_fraction_word(w) {
                 patterns.push((*w).to_string());
                 hits.push(Hit::NumberWord);
             } else if v.fract() == 0.0 {
@@ -741,6 +765,8 @@ impl Lexicon {
             group_quantifiers: set("group_quantifiers"),
             size_nouns: set("size_nouns"),
             change_verbs: set("change_verbs"),
+            cap_verbs: set("cap_verbs"),
+            threshold_nouns: set("threshold_nouns"),
             participle_like: set("participle_like"),
             auxiliary: set("auxiliary"),
             weak_future: set("weak_future"),

@@ -2399,6 +2399,49 @@ impl<'a> Walker<'a> {
                 }
             }
         }
+        later_levels(&mut self.out[first_out..], text);
+    }
+}
+
+/// "Regional GDP: 41.92 billion yuan in 2020; 67.5 billion yuan in 2025", "GDP was 33 million
+/// yuan, but by 2018 the figure had grown to 273.294 billion yuan": two levels of one measure
+/// in one sentence, the later year after the earlier, make the earlier the later one's
+/// starting point. Rates of change are not levels: one year's growth is no baseline of the
+/// next, and figures merely listed together ("the thresholds of 12 trillion RMB and 13
+/// trillion RMB in 2021 and 2022 respectively") are not a start and an end.
+fn later_levels(found: &mut [Extraction], text: &str) {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].number.start);
+    order.dedup_by_key(|i| found[*i].number.start);
+    for w in order.windows(2) {
+        let (a, b) = (&found[w[0]], &found[w[1]]);
+        let same_measure = a.unit == b.unit
+            && a.province == b.province
+            && (b.indicator.is_empty()
+                || a.indicator.eq_ignore_ascii_case(&b.indicator)
+                || a.indicator_key.is_some() && a.indicator_key == b.indicator_key);
+        let level = a.unit != "%" || !indicator::is_change_label(&a.indicator);
+        let listed = text
+            .get(a.number.end..b.number.start)
+            .is_some_and(|g| matches!(g.trim(), "and" | "," | "or" | "、" | "和"));
+        if same_measure
+            && !listed
+            && level
+            && a.kind == Kind::Actual
+            && a.year < b.year
+            && a.period.is_none()
+            && b.baseline.is_none()
+            && a.baseline.is_none()
+        {
+            let start = Baseline {
+                value: a.value,
+                year: a.year,
+            };
+            let end = found[w[1]].number;
+            for x in found.iter_mut().filter(|x| x.number == end) {
+                x.baseline = Some(start);
+            }
+        }
     }
 }
 

@@ -156,6 +156,52 @@ impl<'a> SentenceReader<'a> {
         self.word(i).is_some_and(|x| eq_word(x, w))
     }
 
+    /// "56 percent of GDP by 2020, up from 50.5 percent": the words between a figure and a
+    /// "from" after it are the rest of its phrase when a comma and a word of change lead to the
+    /// "from", and no other figure stands between.
+    fn change_from(&self, a: usize, from: usize) -> bool {
+        from >= a + 2
+            && from - a <= 12
+            && matches!(self.tok_text(from - 2), "," | "，")
+            && self
+                .word(from - 1)
+                .is_some_and(|w| self.lex.change_verbs.has_word(w))
+            && (a..from).all(|k| self.toks[k].kind != Tk::Num || self.is_year_token(k))
+    }
+
+    /// "cap the urban surveyed jobless rate at 5.5%": an "at" right before the figure, with
+    /// a verb of ceiling earlier in its clause; gives where the bound's words start.
+    fn capped_at(&self, t0: usize) -> Option<usize> {
+        let at = t0.checked_sub(1).filter(|&a| self.word_is(a, "at"))?;
+        (at.saturating_sub(10)..at)
+            .rev()
+            .take_while(|&k| !self.is_clause_break(k))
+            .find(|&k| self.word(k).is_some_and(|w| self.lex.cap_verbs.has_word(w)))
+            .map(|_| at)
+    }
+
+    /// "surpassed the thresholds of 12 trillion RMB", "exceeded the mark of 100 million": a
+    /// comparing verb whose object is a threshold of the figure bounds it as it would right
+    /// before it.
+    fn past_threshold(&self, t0: usize) -> Option<(Comparator, usize)> {
+        let of = t0.checked_sub(1).filter(|&k| self.word_is(k, "of"))?;
+        let noun = of.checked_sub(1)?;
+        if !self
+            .word(noun)
+            .is_some_and(|w| self.lex.threshold_nouns.has_word(w))
+        {
+            return None;
+        }
+        let det = noun
+            .checked_sub(1)
+            .filter(|&k| self.word_is(k, "the") || self.word_is(k, "a"))?;
+        let (len, c) = self
+            .lex
+            .cmp_before
+            .longest_ending_at(self.text, self.toks, det)?;
+        Some((c, det - len))
+    }
+
     /// A clause boundary: ";", ":", "?", "!" or a comma.
     pub fn is_clause_break(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -174,7 +220,7 @@ impl<'a> SentenceReader<'a> {
     }
 
     /// Is the 4-digit integer at `i` a year rather than a count ("2018 medical workers")?
-    fn is_year_token(&self, i: usize) -> bool {
+    pub fn is_year_token(&self, i: usize) -> bool {
         let s = self.tok_text(i);
         let s = super::text::ascii_number(s);
         if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -835,6 +881,12 @@ impl<'a> SentenceReader<'a> {
             // "no more than" must not be read as "more than"
             cmp = Some(c);
             cmp_start = Some(t0 - len);
+        } else if let Some(at) = self.capped_at(t0) {
+            cmp = Some(Comparator::Le);
+            cmp_start = Some(at);
+        } else if let Some((c, at)) = self.past_threshold(t0) {
+            cmp = Some(c);
+            cmp_start = Some(at);
         }
         let mut t1 = j;
         if let Some((len, c)) = lex.cmp_after.longest_at(text, toks, j) {
@@ -981,7 +1033,7 @@ impl<'a> SentenceReader<'a> {
         // hyphenated names and compounds: "Five-Year", "three-year", "Five-five"
         let glued = |a: usize, b: usize| b < toks.len() && self.adjacent(a, b);
         let lw = w.to_ascii_lowercase();
-        let fraction = matches!(lw.as_str(), "half" | "third" | "thirds" | "quarter");
+        let fraction = super::lexicon::is_fraction_word(&lw);
         // "the first half of 2023", "the third quarter", "within half an hour": periods
         // and durations, not shares
         if fraction {
@@ -1014,12 +1066,9 @@ impl<'a> SentenceReader<'a> {
         let before_fraction = i + 2 < toks.len()
             && glued(i, i + 1)
             && is_dash(self.tok_text(i + 1))
-            && self.word(i + 2).is_some_and(|x| {
-                matches!(
-                    x.to_ascii_lowercase().as_str(),
-                    "half" | "third" | "thirds" | "quarter"
-                )
-            });
+            && self
+                .word(i + 2)
+                .is_some_and(super::lexicon::is_fraction_word);
         if before_fraction {
             return None; // read at the fraction word
         }
@@ -1146,6 +1195,11 @@ impl<'a> SentenceReader<'a> {
         if w.starts_with(|c: char| c.is_uppercase()) && i > 0 {
             emit = false; // "Five Persistence", a name
         }
+        // "under five billion tonnes", "more than ten million"
+        let (cmp, cmp_start) = match lex.cmp_before.longest_ending_at(text, toks, i) {
+            Some((len, c)) => (Some(c), Some(i - len)),
+            None => (None, None),
+        };
         Some(Quantity {
             t0: i,
             t1: j,
@@ -1156,8 +1210,8 @@ impl<'a> SentenceReader<'a> {
             noun_kind: NounKind::Counted,
             bare: !measured,
             emit,
-            cmp: None,
-            cmp_start: None,
+            cmp,
+            cmp_start,
             baselines: Vec::new(),
             is_start: false,
             plan_figure: false,
@@ -1189,6 +1243,10 @@ impl<'a> SentenceReader<'a> {
                 (qs[k - 1].t1..qs[k].t0).any(|g| matches!(toks[g].text(text), "(" | "（"));
             if open && has_paren && qs[k - 1].unit != qs[k].unit {
                 qs[k].conversion_of = Some(k - 1);
+                // "over 2 trillion yuan ($219 billion)": the same amount, the same bound
+                if qs[k].cmp.is_none() {
+                    qs[k].cmp = qs[k - 1].cmp;
+                }
             }
         }
         let between_only = |a: usize, b: usize, allowed: &[&str]| {
@@ -1220,14 +1278,22 @@ impl<'a> SentenceReader<'a> {
                 }
                 if self.word_is(k, "to") {
                     if let Some(e) = (0..n).find(|&q| qs[q].t0 > k && qs[q].t0 <= k + 3) {
-                        let gap_ok = (k + 1..qs[e].t0).all(|g| {
-                            self.lex.cmp_before.longest_at(text, toks, g).is_some()
-                                || self.word(g).is_some_and(|w| {
-                                    ["about", "around", "approximately", "over", "above", "reach"]
-                                        .iter()
-                                        .any(|x| eq_word(w, x))
-                                })
-                        });
+                        // comparator phrases of several words ("more than") are skipped whole
+                        let mut g = k + 1;
+                        while g < qs[e].t0 {
+                            if let Some((len, _)) = self.lex.cmp_before.longest_at(text, toks, g) {
+                                g += len.max(1);
+                            } else if self.word(g).is_some_and(|w| {
+                                ["about", "around", "approximately", "over", "above", "reach"]
+                                    .iter()
+                                    .any(|x| eq_word(w, x))
+                            }) {
+                                g += 1;
+                            } else {
+                                break;
+                            }
+                        }
+                        let gap_ok = g >= qs[e].t0;
                         if gap_ok {
                             to = Some((k, e));
                         }
@@ -1245,7 +1311,7 @@ impl<'a> SentenceReader<'a> {
                     && !used[e]
                     && !used[first]
                     && !clause_break_strict(self, qs[e].t1, f)
-                    && (qs[e].t1..f).all(|g| {
+                    && ((qs[e].t1..f).all(|g| {
                         let w = toks[g].text(text);
                         matches!(w, "," | "，" | "(" | ")")
                             || ["up", "down", "rising", "falling", "compared", "by"]
@@ -1257,7 +1323,7 @@ impl<'a> SentenceReader<'a> {
                             || self.lex.multipliers.longest_at(text, toks, g).is_some()
                             || self.lex.year_before.has_word(w)
                             || self.lex.cmp_before.longest_at(text, toks, g).is_some()
-                    })
+                    }) || self.change_from(qs[e].t1, f))
                     && (qs[first].unit == qs[e].unit || qs[first].bare)
                 {
                     qs[first].is_start = true;
@@ -1272,7 +1338,7 @@ impl<'a> SentenceReader<'a> {
                 continue;
             };
             let starts: Vec<usize> = (0..n)
-                .filter(|&k| qs[k].t0 > f && qs[k].t1 <= to_tok)
+                .filter(|&k| qs[k].t0 > f && qs[k].t1 <= to_tok && qs[k].conversion_of.is_none())
                 .collect();
             if starts.is_empty() {
                 continue;

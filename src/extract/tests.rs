@@ -160,12 +160,32 @@ fn comparators() {
         ("Unemployment will be less than 5.5% this year.", "<"),
         ("Unemployment will reach 5.5% this year.", "="),
         ("GDP will grow 6.5% or more this year.", ">="),
+        // a verb of ceiling with its object before "at"
+        (
+            "We aim to cap the urban surveyed jobless rate at 5.5% this year.",
+            "<=",
+        ),
+        ("The deficit will be curbed at 3% this year.", "<="),
+        ("We will keep the unemployment rate at 5.5% this year.", "="),
+        // a word number keeps its comparator
+        (
+            "Energy use will stay under five billion tonnes this year.",
+            "<",
+        ),
     ];
     for (text, cmp) in cases {
         let x = extract("zj.txt", &format!("Zhejiang report 2021\n\n{text}\n"));
         assert_eq!(x.len(), 1, "{text}");
         assert_eq!(x[0].comparator.symbol(), cmp, "{text}");
     }
+    // a conversion in brackets is the same amount with the same bound
+    assert_eq!(
+        zj("This year, GDP will exceed 2 trillion yuan ($290 billion)."),
+        vec![
+            "target Zhejiang 2021 > 2,000,000,000,000 yuan",
+            "target Zhejiang 2021 > 290,000,000,000 usd"
+        ]
+    );
     // a coordinated list shares its comparator
     let r = zj(
         "By 2025, GDP and per capita GDP will exceed 8.5 trillion yuan and 130,000 yuan respectively.",
@@ -213,6 +233,84 @@ fn from_x_to_y_gives_a_baseline() {
     assert_eq!(
         zj("Last year daily output increased from zero to 128,000."),
         vec!["actual Zhejiang 2020 = 128,000 count <- 0@2020"]
+    );
+}
+
+#[test]
+fn a_start_after_its_end() {
+    // the words between the end and ", up from" belong to the end's phrase
+    assert_eq!(
+        zj(
+            "The service sector will account for 56 percent of GDP by 2025, up from 50.5 percent in 2020."
+        ),
+        vec![
+            "target Zhejiang 2025 = 56 % <- 50.5@2020",
+            "actual Zhejiang 2020 = 50.5 %"
+        ]
+    );
+    assert_eq!(
+        zj(
+            "Forest coverage will reach 61.5 percent of the land area by 2025, up from 61.2 percent in 2020."
+        ),
+        vec![
+            "target Zhejiang 2025 = 61.5 % <- 61.2@2020",
+            "actual Zhejiang 2020 = 61.2 %"
+        ]
+    );
+    // and the label is the end's, not "up"
+    let x = extract(
+        "zj.txt",
+        "Zhejiang Government Work Report 2021\n\nForest coverage will reach 61.5 percent by 2025, up from 61.2 percent in 2020.\n",
+    );
+    assert!(x.iter().all(|x| x.indicator == "Forest coverage"), "{x:?}");
+    // a conversion in brackets is no second start: "from 67.7 trillion yuan ($10.4
+    // trillion) last year to more than 92.7 trillion yuan"
+    assert_eq!(
+        zj(
+            "GDP will rise from 6.46 trillion yuan ($1 trillion) last year to more than 8.5 trillion yuan in 2025."
+        ),
+        vec![
+            "actual Zhejiang 2020 = 1,000,000,000,000 usd",
+            "target Zhejiang 2025 > 8,500,000,000,000 yuan <- 6,460,000,000,000@2020",
+            "actual Zhejiang 2020 = 6,460,000,000,000 yuan"
+        ]
+    );
+}
+
+#[test]
+fn two_levels_of_one_measure_are_a_start_and_an_end() {
+    // a plan table row
+    assert_eq!(
+        zj(
+            "Regional GDP: 41.92 billion yuan in 2020; 67.5 billion yuan in 2025; an average annual growth rate of 10%."
+        ),
+        vec![
+            "actual Zhejiang 2020 = 41,920,000,000 yuan",
+            "target Zhejiang 2025 = 67,500,000,000 yuan <- 41,920,000,000@2020",
+            "target Zhejiang 2025 = 10 %"
+        ]
+    );
+    // a history, the later figure named by a verb of change
+    assert_eq!(
+        zj(
+            "In 1949, the city's GDP was 33 million yuan, but by 2020 the figure had grown to 273.3 billion yuan."
+        ),
+        vec![
+            "actual Zhejiang 1949 = 33,000,000 yuan",
+            "actual Zhejiang 2020 = 273,300,000,000 yuan <- 33,000,000@1949"
+        ]
+    );
+    // one year's growth is no baseline of the next, and figures listed together are not
+    // a start and an end
+    assert!(
+        zj("GDP grew 6.1% in 2019 and 2.3% in 2020.")
+            .iter()
+            .all(|r| !r.contains("<-"))
+    );
+    assert!(
+        zj("Exports surpassed 12 billion yuan and 13 billion yuan in 2019 and 2020 respectively.")
+            .iter()
+            .all(|r| !r.contains("<-"))
     );
 }
 
@@ -478,6 +576,50 @@ fn indicator_labels_and_keys() {
             "daily output of masks",
             None,
         ),
+        // a passive verb after a modal is the complement, its subject the name
+        (
+            "Consumer price increases will be controlled within 3% this year.",
+            "Consumer price increases",
+            Some("cpi"),
+        ),
+        (
+            "This year, energy consumption per unit of GDP will be reduced by 3%.",
+            "energy consumption per unit of GDP decline",
+            Some("energy_intensity_decline"),
+        ),
+        (
+            "This year, the CPI increase will be kept at around 3%.",
+            "CPI increase",
+            Some("cpi"),
+        ),
+        // a year between the subject and its verb dates the figure, it does not name it
+        (
+            "Retail sales in 2021 are expected to grow by 8%.",
+            "Retail sales growth",
+            Some("retail_sales_growth"),
+        ),
+        (
+            "The incomes of urban residents this year will grow by 8%.",
+            "incomes of urban residents growth",
+            None,
+        ),
+        // the change named after the figure, what changes after that
+        (
+            "Goals for 2021 include a 10% increase in total retail sales of consumer goods.",
+            "total retail sales of consumer goods growth",
+            Some("retail_sales_growth"),
+        ),
+        (
+            "This year's plan foresees a 6% rise in fixed-asset investment.",
+            "fixed-asset investment growth",
+            Some("fixed_asset_investment_growth"),
+        ),
+        // a ceiling verb is not part of the name, and "jobless" is unemployment
+        (
+            "This year, cap the urban surveyed jobless rate at 5.5%.",
+            "urban surveyed jobless rate",
+            Some("surveyed_unemployment"),
+        ),
     ];
     for (text, label, key) in cases {
         let x = extract(
@@ -488,6 +630,29 @@ fn indicator_labels_and_keys() {
         assert_eq!(x[0].indicator, label, "{text}");
         assert_eq!(x[0].indicator_key.as_deref(), key, "{text}");
     }
+}
+
+#[test]
+fn a_verb_of_change_alone_names_nothing() {
+    let x = extract(
+        "zj.txt",
+        "Zhejiang report 2021\n\nIn 1949, per capita GDP was only 47 yuan and had risen to 73,042 yuan by 2020.\nIn 1949, the GDP was 33 million yuan, but by 2020 the figure had grown to 273 billion yuan.\n",
+    );
+    let labels: Vec<&str> = x.iter().map(|x| x.indicator.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec!["per capita GDP", "per capita GDP", "GDP", "GDP"]
+    );
+    // the second figure of a list is of the same measure, growth and all
+    let x = extract(
+        "zj.txt",
+        "Zhejiang report 2021\n\nThis year, the incomes of urban and rural residents are expected to grow by over 8% and 10%, respectively.\n",
+    );
+    assert!(
+        x.iter()
+            .all(|x| x.indicator == "incomes of urban and rural residents growth"),
+        "{x:?}"
+    );
 }
 
 #[test]
@@ -630,6 +795,16 @@ fn hyphenated_fractions() {
         values("By 2025, two-thirds of counties will be covered."),
         vec!["66.67 %"]
     );
+    // fifths to tenths, never the ordinals
+    assert_eq!(
+        values("The region generated approximately one-ninth of China's GDP."),
+        vec!["11.11 %"]
+    );
+    assert_eq!(
+        values("By 2025, two-fifths of the farmland will be high-standard."),
+        vec!["40 %"]
+    );
+    assert!(values("The fifth plenary session of the tenth committee opened.").is_empty());
 }
 
 #[test]
@@ -946,7 +1121,8 @@ fn a_bracketed_conversion_shares_its_figures_time() {
             "actual Tibet 2022 = 216,500,000,000 yuan",
             "actual Tibet 2022 = 32,200,000,000 usd",
             "actual Tibet 2022 > 80,000,000,000 yuan",
-            "actual Tibet 2022 = 11,800,000,000 usd"
+            // and its bound ("exceeded 10 trillion yuan ($1.4 trillion)" is > in both)
+            "actual Tibet 2022 > 11,800,000,000 usd"
         ]
     );
 }
