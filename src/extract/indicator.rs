@@ -303,7 +303,7 @@ const GENERIC_NOUNS: &[&str] = &[
 const LEADING_JUNK: &[&str] = &[
     "the", "a", "an", "its", "our", "their", "this", "that", "and", "with", "while", "of", "we",
     "it", "which", "whose", "to", "so", "as", "in", "by", "for", "will", "also", "further", "must",
-    "should", "shall",
+    "should", "shall", "such",
 ];
 
 const TRAILING_JUNK: &[&str] = &[
@@ -600,20 +600,33 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
         .filter(|&i| r.toks[i].kind == Tk::Word)
         .map(|i| r.toks[i].text(r.text))
         .collect();
-    // "including a 10% increase in total retail sales": the change is named after the
-    // figure, and what changes after it
-    if r.toks
-        .get(q.t1)
-        .is_some_and(|t| t.kind == Tk::Word && is_one_of(t.text(r.text), class::CHANGE_NOUNS))
-        && r.toks
-            .get(q.t1 + 1)
-            .is_some_and(|t| eq_word(t.text(r.text), "in"))
-    {
-        let after = after_phrase(r, q.t1 + 1);
+    // "including a 10% increase in total retail sales", "a 5.5 percent growth for the per
+    // capita disposable income": the change is named after the figure, what changes after
+    // that; "an increase of 6 percent in gross regional product": the change before it
+    let change_word = |k: usize| {
+        r.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Tk::Word && is_one_of(t.text(r.text), class::CHANGE_NOUNS))
+    };
+    let in_or_for = |k: usize| {
+        r.toks
+            .get(k)
+            .is_some_and(|t| eq_word(t.text(r.text), "in") || eq_word(t.text(r.text), "for"))
+    };
+    let before_of = end >= 2 && eq_word(r.toks[end - 1].text(r.text), "of") && change_word(end - 2);
+    let named = if change_word(q.t1) && in_or_for(q.t1 + 1) {
+        Some((q.t1, q.t1 + 1))
+    } else if before_of && in_or_for(q.t1) {
+        Some((end - 2, q.t1))
+    } else {
+        None
+    };
+    if let Some((change, prep)) = named {
+        let after = after_phrase(r, prep);
         // "a 0.5% increase in the first half" says when, not what
         if !after.is_empty() && !is_time_phrase(&after) {
             let mut f = Flags::default();
-            f.see(r.toks[q.t1].text(r.text));
+            f.see(r.toks[change].text(r.text));
             return f.apply(&after, unit);
         }
     }

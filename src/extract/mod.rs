@@ -627,6 +627,14 @@ fn mention(
             .take(4)
             .count()
     };
+    // "In addition, the data of Zhejiang and Hunan have reached ...": the places complete
+    // the subject's head noun
+    let head_of = || {
+        let c = clause.trim();
+        c.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("the "))
+            && c.ends_with(" of")
+            && clause_lead() <= 4
+    };
     let prev_word = window
         .trim_end()
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -703,7 +711,7 @@ fn mention(
     Some(Mention {
         pos: s,
         end: e,
-        initial: lead <= 3 || (clause.len() < window.len() && clause_lead() <= 2),
+        initial: lead <= 3 || (clause.len() < window.len() && clause_lead() <= 2) || head_of(),
         unit: place.unit,
         kind: place.kind,
         weak: hyphen || proper_name || (place.kind == PlaceKind::National && is_locator(text, s)),
@@ -1885,7 +1893,14 @@ impl<'a> Walker<'a> {
                 && !m.aside
                 && m.kind != PlaceKind::National
         });
-        !named_before && !named_after
+        // "Guangdong, Jiangsu, and Shandong occupy the top three economic aggregates of
+        // Chinese provinces, each exceeding 9 trillion yuan": the group only ranks the places
+        // the sentence opens with
+        let named_subject = self
+            .coordinated_subjects(mentions)
+            .iter()
+            .any(|(_, end)| *end <= toks[g].start);
+        !named_before && !named_after && !named_subject
     }
 
     /// "Currently, 28.3 gigawatts are installed": the present, and no past verb.

@@ -202,6 +202,23 @@ impl<'a> SentenceReader<'a> {
         Some((c, det - len))
     }
 
+    /// "breaking through the 9 trillion yuan mark", "topped the 100-billion-yuan threshold":
+    /// the same with the threshold named after the figure.
+    fn past_mark(&self, t0: usize, t1: usize) -> Option<(Comparator, usize)> {
+        if !self
+            .word(t1)
+            .is_some_and(|w| self.lex.threshold_nouns.has_word(w))
+        {
+            return None;
+        }
+        let det = t0.checked_sub(1).filter(|&k| self.word_is(k, "the"))?;
+        let (len, c) = self
+            .lex
+            .cmp_before
+            .longest_ending_at(self.text, self.toks, det)?;
+        Some((c, det - len))
+    }
+
     /// A clause boundary: ";", ":", "?", "!" or a comma.
     pub fn is_clause_break(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -217,6 +234,34 @@ impl<'a> SentenceReader<'a> {
 
     fn in_quotes(&self, pos: usize) -> bool {
         self.quoted.iter().any(|&(a, b)| pos > a && pos < b)
+    }
+
+    /// the "9 trillion province" and "1 trillion city": a quote that goes on past its
+    /// figure's measure to a noun is a name, not a quoted target ("more than 7%").
+    fn quote_ends_in_a_name(&self, pos: usize) -> bool {
+        let Some(&(_, b)) = self.quoted.iter().find(|&&(a, b)| pos > a && pos < b) else {
+            return false;
+        };
+        let Some(last) = self.toks.iter().rposition(|t| t.end <= b) else {
+            return false;
+        };
+        let (text, toks) = (self.text, self.toks);
+        self.word(last).is_some()
+            && self
+                .lex
+                .units_after
+                .longest_ending_at(text, toks, last + 1)
+                .is_none()
+            && self
+                .lex
+                .multipliers
+                .longest_ending_at(text, toks, last + 1)
+                .is_none()
+            && self
+                .lex
+                .cmp_after
+                .longest_ending_at(text, toks, last + 1)
+                .is_none()
     }
 
     /// Is the 4-digit integer at `i` a year rather than a count ("2018 medical workers")?
@@ -571,7 +616,7 @@ impl<'a> SentenceReader<'a> {
             matches!(toks[n].text(text), "%" | "％")
                 || lex.units_after.longest_at(text, toks, n).is_some()
                 || lex.multipliers.longest_at(text, toks, n).is_some()
-        });
+        }) && !self.quote_ends_in_a_name(t.start);
         if self.is_date_part(i) || (self.in_quotes(t.start) && !quoted_figure) {
             return None;
         }
@@ -748,6 +793,22 @@ impl<'a> SentenceReader<'a> {
                     return None;
                 }
             }
+            // "ranking first for 35 consecutive years", "for 12 straight quarters": a streak
+            None if lex
+                .duration_after
+                .longest_at(text, toks, j)
+                .is_some_and(|len| {
+                    self.word(j + len).is_some_and(|w| {
+                        [
+                            "years", "quarters", "months", "weeks", "days", "sessions", "times",
+                        ]
+                        .iter()
+                        .any(|u| eq_word(w, u))
+                    })
+                }) =>
+            {
+                return None;
+            }
             _ => {}
         }
 
@@ -884,7 +945,7 @@ impl<'a> SentenceReader<'a> {
         } else if let Some(at) = self.capped_at(t0) {
             cmp = Some(Comparator::Le);
             cmp_start = Some(at);
-        } else if let Some((c, at)) = self.past_threshold(t0) {
+        } else if let Some((c, at)) = self.past_threshold(t0).or_else(|| self.past_mark(t0, j)) {
             cmp = Some(c);
             cmp_start = Some(at);
         }

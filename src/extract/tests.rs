@@ -107,6 +107,9 @@ fn fractions_and_word_numbers() {
         values("Approval time was cut to one working day."),
         vec!["1 days"]
     );
+    // a streak is no figure
+    assert!(values("Guangdong ranked first in the country for 35 consecutive years.").is_empty());
+    assert!(values("Exports grew for 12 straight quarters.").is_empty());
     // word numbers that count things or name periods are not figures
     assert!(values("We completed three major battles and ten aspects of livelihood.").is_empty());
     assert!(
@@ -167,6 +170,21 @@ fn comparators() {
         ),
         ("The deficit will be curbed at 3% this year.", "<="),
         ("We will keep the unemployment rate at 5.5% this year.", "="),
+        // a threshold named after the figure, and verbs of breaking through
+        (
+            "GDP will break through the 9 trillion yuan mark this year.",
+            ">",
+        ),
+        (
+            "Exports will top the 3 trillion yuan threshold this year.",
+            "=",
+        ),
+        (
+            "Exports topped the 3 trillion yuan threshold this year.",
+            ">",
+        ),
+        ("Retail sales will cross 4 trillion yuan this year.", "="),
+        ("Retail sales crossed 4 trillion yuan this year.", ">"),
         // a word number keeps its comparator
         (
             "Energy use will stay under five billion tonnes this year.",
@@ -1466,4 +1484,86 @@ fn a_future_section_does_not_date_what_is_done() {
         r,
         vec!["target China 2020 = 58 gw", "actual China 2016 = 28.3 gw"]
     );
+}
+
+#[test]
+fn places_that_complete_the_subject_or_that_a_group_ranks() {
+    // "the data of" / "the GDP of" before a list of places: they are the subject
+    assert_eq!(
+        roundup(
+            "Jiangsu and Guangdong set targets. In addition, the data of Zhejiang and Hunan reached 8 trillion yuan and 5 trillion yuan respectively last year."
+        ),
+        vec![
+            "actual Zhejiang 2020 = 8,000,000,000,000 yuan",
+            "actual Hunan 2020 = 5,000,000,000,000 yuan"
+        ]
+    );
+    assert_eq!(
+        roundup(
+            "Jiangsu and Guangdong set targets. Meanwhile, the GDP of Fujian and Anhui grew 3.3% and 3.9%, respectively, last year."
+        ),
+        vec!["actual Fujian 2020 = 3.3 %", "actual Anhui 2020 = 3.9 %"]
+    );
+    // a quantified group after places named as the subject only ranks them
+    assert_eq!(
+        roundup(
+            "Guangdong, Jiangsu, and Shandong occupied the top three places of Chinese provinces last year, each exceeding 7 trillion yuan."
+        ),
+        vec![
+            "actual Guangdong 2020 > 7,000,000,000,000 yuan",
+            "actual Jiangsu 2020 > 7,000,000,000,000 yuan",
+            "actual Shandong 2020 > 7,000,000,000,000 yuan"
+        ]
+    );
+    // while a group that is the subject still says nothing of one place
+    assert!(
+        roundup(
+            "Jiangsu and Guangdong set targets. Twelve provinces, including Hubei, set targets above 6% for this year."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_quoted_figure_with_a_noun_is_a_name() {
+    assert!(
+        roundup("New additions to the \"9 trillion province\" and \"1 trillion city\" clubs.")
+            .is_empty()
+    );
+    assert!(roundup("Hubei joined the \"5 trillion yuan club\" last year.").is_empty());
+    // a quoted target is still a figure
+    assert_eq!(
+        roundup("Hubei set its goal at \"more than 7%\" for this year."),
+        vec!["target Hubei 2021 > 7 %"]
+    );
+}
+
+#[test]
+fn a_change_named_around_its_figure() {
+    let labels = |t: &str| -> Vec<String> {
+        extract("zj.txt", &format!("Zhejiang report 2021\n\n{t}\n"))
+            .into_iter()
+            .map(|x| x.indicator)
+            .collect()
+    };
+    assert_eq!(
+        labels(
+            "Last year, Zhejiang saw a year-on-year increase of 6 percent in gross regional product."
+        ),
+        vec!["gross regional product growth"]
+    );
+    assert_eq!(
+        labels(
+            "For 2021, the report sets goals of an increase of more than 5 percent in gross regional production."
+        ),
+        vec!["gross regional production growth"]
+    );
+    assert_eq!(
+        labels(
+            "This year, we aim for a 5.5 percent growth for the per capita disposable income of residents."
+        ),
+        vec!["per capita disposable income of residents growth"]
+    );
+    // a count of the work's own areas is no figure
+    assert!(labels("Zhejiang will focus on 12 areas in 2021.").is_empty());
 }
