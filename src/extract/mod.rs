@@ -714,7 +714,10 @@ fn mention(
         initial: lead <= 3 || (clause.len() < window.len() && clause_lead() <= 2) || head_of(),
         unit: place.unit,
         kind: place.kind,
-        weak: hyphen || proper_name || (place.kind == PlaceKind::National && is_locator(text, s)),
+        weak: hyphen
+            || proper_name
+            || (place.kind == PlaceKind::National
+                && (is_locator(text, s) || ranking_frame(lex, text, s))),
         subject,
         possessive: possessive || prev_is(&["of"]) || after.starts_with(" of "),
         locative: prev_is(&["in", "across", "throughout"]),
@@ -830,6 +833,30 @@ fn is_metonym(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
 }
 
 /// "China" right after a compass word locates a province ("Southwest China's Sichuan").
+/// "Guangdong is the first province in the country with a GDP exceeding 13 trillion yuan",
+/// "ranks first in the country": the country is the field a place is ranked in, not the
+/// figure's owner.
+fn ranking_frame(lex: &Lexicon, text: &str, s: usize) -> bool {
+    let start = floor_boundary(text, s.saturating_sub(60));
+    let before = text[start..s].trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .unwrap_or(before)
+        .trim_end();
+    let Some(rest) = before
+        .strip_suffix(" in")
+        .or_else(|| before.strip_suffix(" across"))
+    else {
+        return false;
+    };
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(|w| lex.superlative.has_word(w))
+}
+
 fn is_locator(text: &str, s: usize) -> bool {
     let before = text[..s].trim_end();
     let w = before

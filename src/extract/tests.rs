@@ -1567,3 +1567,19 @@ fn a_change_named_around_its_figure() {
     // a count of the work's own areas is no figure
     assert!(labels("Zhejiang will focus on 12 areas in 2021.").is_empty());
 }
+
+#[test]
+fn the_country_a_place_is_ranked_in_owns_nothing() {
+    assert_eq!(
+        roundup(
+            "Jiangsu and Guangdong set targets. Guangdong was the first province in the country with a GDP exceeding 11 trillion yuan last year."
+        ),
+        vec!["actual Guangdong 2020 > 11,000,000,000,000 yuan"]
+    );
+    assert_eq!(
+        roundup(
+            "Jiangsu and Guangdong set targets. Jiangsu, the second largest economy in the country, grew 3.7% last year."
+        ),
+        vec!["actual Jiangsu 2020 = 3.7 %"]
+    );
+}
