@@ -731,4 +731,20 @@ mod topic_tests {
             "{l:?}"
         );
     }
+
+    #[test]
+    fn a_year_compared_with_is_no_year_of_the_figures_after_it() {
+        let years = |body: &str| -> Vec<(i32, String)> {
+            crate::extract::extract("zq-2025.txt", &format!("肇庆市政府工作报告\n\n{body}\n"))
+                .into_iter()
+                .map(|x| (x.year, x.kind.as_str().to_string()))
+                .collect()
+        };
+        let t = years(
+            "今年的主要预期目标是:一般公共预算收入总量与上年持平,居民消费价格涨幅2%左右,城镇新增就业3.5万人以上。",
+        );
+        assert_eq!(t, vec![(2025, "target".into()), (2025, "target".into())]);
+        let t = years("今年的主要预期目标是:粮食产量和去年持平,城镇新增就业4万人以上。");
+        assert_eq!(t, vec![(2025, "target".into())]);
+    }
 }
