@@ -364,7 +364,8 @@ pub fn extract(
     for (k, (s, evs)) in located.iter().enumerate() {
         let pi = sents[k].0;
         let heading = is_heading(t, &paras[pi], evs);
-        walk.sentence(pi, *s, sents[k].2, evs, heading);
+        let title = pi == 0 && is_title(t, &paras[pi]);
+        walk.sentence(pi, *s, sents[k].2, evs, heading, title);
     }
     let mut out = walk.out;
     drop_cut_off(t, &norm, &mut out);
@@ -379,6 +380,12 @@ fn is_heading(t: &str, p: &Para, evs: &[Ev]) -> bool {
     l.chars().count() <= 40
         && !l.ends_with(['。', '!', '！', '?', '？'])
         && !evs.iter().any(|e| matches!(e, Ev::Fig(_)))
+}
+
+/// The document's first paragraph as a title: short, and no closing mark.
+fn is_title(t: &str, p: &Para) -> bool {
+    let l = sub(t, p.start, p.end).trim();
+    l.chars().count() <= 60 && !l.ends_with(['。', '!', '！', '?', '？'])
 }
 
 /// A text cut off mid-sentence gives no figure at its very end ("城镇新增就业1100万人以").
@@ -438,7 +445,15 @@ impl Walk<'_> {
         })
     }
 
-    fn sentence(&mut self, para: usize, s: usize, e: usize, evs: &[Ev], heading: bool) {
+    fn sentence(
+        &mut self,
+        para: usize,
+        s: usize,
+        e: usize,
+        evs: &[Ev],
+        heading: bool,
+        title: bool,
+    ) {
         if para != self.para {
             self.para = para;
             self.para_subject = None;
@@ -458,7 +473,29 @@ impl Walk<'_> {
                 self.topic = Some((key, word.clone()));
             }
         }
-        let mut local: Option<Frame> = None;
+        // "地区生产总值增长5.6%以上,历城区描绘2025年发展蓝图": a title's figures are of the
+        // year it names, wherever the year stands, when that is the report's year or later
+        // and the title does not look back (回顾, 成绩单)
+        let reviews = evs.iter().any(|ev| {
+            matches!(
+                ev,
+                Ev::Cue {
+                    cue: Cue::Review,
+                    ..
+                }
+            )
+        });
+        let mut local: Option<Frame> = if title && !reviews {
+            evs.iter()
+                .find_map(|ev| match ev {
+                    Ev::Mark { mark, .. } => Some(self.frame_of(*mark)),
+                    _ => None,
+                })
+                .flatten()
+                .filter(|f| f.year >= self.doc.info.report_year)
+        } else {
+            None
+        };
         let mut topic: Option<Frame> = None;
         let mut used: Option<Frame> = None;
         let mut subject: Option<Who> = None;
@@ -746,5 +783,31 @@ mod topic_tests {
         assert_eq!(t, vec![(2025, "target".into()), (2025, "target".into())]);
         let t = years("今年的主要预期目标是:粮食产量和去年持平,城镇新增就业4万人以上。");
         assert_eq!(t, vec![(2025, "target".into())]);
+    }
+
+    #[test]
+    fn a_title_names_the_year_of_its_figures_wherever_it_stands() {
+        let rows = |file: &str, text: &str| -> Vec<(String, i32)> {
+            crate::extract::extract(file, text)
+                .into_iter()
+                .map(|x| (x.kind.as_str().to_string(), x.year))
+                .collect()
+        };
+        let r = rows(
+            "qq-2025-01-09.txt",
+            "地区生产总值增长5.6%以上,历城区描绘2025年发展蓝图\n1月9日,历城区第十九届人民代表大会第四次会议召开。\n",
+        );
+        assert_eq!(r, vec![("target".to_string(), 2025)]);
+        let r = rows(
+            "bj-2025-01-14.txt",
+            "经济增长5%左右 北京2025年发展目标出炉\n1月14日,北京市第十六届人民代表大会第三次会议开幕。\n",
+        );
+        assert_eq!(r, vec![("target".to_string(), 2025)]);
+        // a year before the report's is no plan year: the figure stays as read
+        let r = rows(
+            "x-2025-01-14.txt",
+            "地区生产总值增长5.2%,回顾2024年发展成就\n1月14日,会议开幕。\n",
+        );
+        assert!(r.iter().all(|(k, _)| k == "actual"), "{r:?}");
     }
 }
