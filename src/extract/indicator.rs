@@ -792,7 +792,7 @@ fn noun_before(
         // "will be controlled within 3%", "will be reduced by 3%": a passive verb is part of
         // the complement, its subject the name
         let passive = i >= 2
-            && (is_one_of(w, class::VERBS) || w.len() > 4 && w.ends_with("ed"))
+            && (is_one_of(w, class::VERBS) || looks_participle(w))
             && toks[i - 2].kind == Tk::Word
             && ["be", "been", "being", "is", "are", "was", "were"]
                 .iter()
@@ -894,7 +894,7 @@ fn noun_before(
             .then(|| toks[a - 2])
             .filter(|p| p.kind == Tk::Word);
         let before_w = before.map(|p| p.text(text)).unwrap_or("");
-        let participle = w.len() > 4 && w.ends_with("ed");
+        let participle = looks_participle(w);
         // "micro-sized", "start-up", "coal-fired" are adjectives and nouns, not verbs
         let hyphenated = (a >= 2 && toks[a - 2].text(text) == "-" && toks[a - 2].end == t.start)
             || toks
@@ -946,6 +946,11 @@ fn noun_before(
         l.clear();
     }
     (l, flags, had_words)
+}
+
+/// A past participle by its ending ("controlled", "received").
+fn looks_participle(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed")
 }
 
 /// "for approval of general enterprise investment projects" after a figure.

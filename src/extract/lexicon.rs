@@ -425,6 +425,8 @@ fn phrase_map<V: Clone>(lines: &[&str], f: impl Fn(&str) -> Option<V>) -> Phrase
     )
 }
 
+/// Number words and their values; the fractions come last, from "third" on
+/// (`is_fraction_word` relies on that order).
 const NUMBER_WORDS: &[(&str, f64)] = &[
     ("zero", 0.0),
     ("one", 1.0),

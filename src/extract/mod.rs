@@ -628,12 +628,10 @@ fn mention(
             .count()
     };
     // "In addition, the data of Zhejiang and Hunan have reached ...": the places complete
-    // the subject's head noun
+    // the subject's head noun (the clause lies inside the 48-byte window)
     let head_of = || {
         let c = clause.trim();
-        c.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("the "))
-            && c.ends_with(" of")
-            && clause_lead() <= 4
+        c.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("the ")) && c.ends_with(" of")
     };
     let prev_word = window
         .trim_end()
@@ -832,7 +830,6 @@ fn is_metonym(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
         )
 }
 
-/// "China" right after a compass word locates a province ("Southwest China's Sichuan").
 /// "Guangdong is the first province in the country with a GDP exceeding 13 trillion yuan",
 /// "ranks first in the country": the country is the field a place is ranked in, not the
 /// figure's owner.
@@ -857,6 +854,7 @@ fn ranking_frame(lex: &Lexicon, text: &str, s: usize) -> bool {
         .any(|w| lex.superlative.has_word(w))
 }
 
+/// "China" right after a compass word locates a province ("Southwest China's Sichuan").
 fn is_locator(text: &str, s: usize) -> bool {
     let before = text[..s].trim_end();
     let w = before

@@ -195,11 +195,7 @@ impl<'a> SentenceReader<'a> {
         let det = noun
             .checked_sub(1)
             .filter(|&k| self.word_is(k, "the") || self.word_is(k, "a"))?;
-        let (len, c) = self
-            .lex
-            .cmp_before
-            .longest_ending_at(self.text, self.toks, det)?;
-        Some((c, det - len))
+        self.bound_before(det)
     }
 
     /// "breaking through the 9 trillion yuan mark", "topped the 100-billion-yuan threshold":
@@ -212,11 +208,16 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         let det = t0.checked_sub(1).filter(|&k| self.word_is(k, "the"))?;
+        self.bound_before(det)
+    }
+
+    /// The comparator phrase ending right before token `end`, and where it starts.
+    fn bound_before(&self, end: usize) -> Option<(Comparator, usize)> {
         let (len, c) = self
             .lex
             .cmp_before
-            .longest_ending_at(self.text, self.toks, det)?;
-        Some((c, det - len))
+            .longest_ending_at(self.text, self.toks, end)?;
+        Some((c, end - len))
     }
 
     /// A clause boundary: ";", ":", "?", "!" or a comma.

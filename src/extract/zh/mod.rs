@@ -376,16 +376,18 @@ pub fn extract(
 /// A heading: a short paragraph without figures or a closing mark ("二、2017年工作安排",
 /// "■ 2024年成绩单", "今年發展預期目標").
 fn is_heading(t: &str, p: &Para, evs: &[Ev]) -> bool {
+    open_line(t, p, 40) && !evs.iter().any(|e| matches!(e, Ev::Fig(_)))
+}
+
+/// A paragraph of at most `max` characters without a closing mark.
+fn open_line(t: &str, p: &Para, max: usize) -> bool {
     let l = sub(t, p.start, p.end).trim();
-    l.chars().count() <= 40
-        && !l.ends_with(['。', '!', '！', '?', '？'])
-        && !evs.iter().any(|e| matches!(e, Ev::Fig(_)))
+    l.chars().count() <= max && !l.ends_with(['。', '!', '！', '?', '？'])
 }
 
 /// The document's first paragraph as a title: short, and no closing mark.
 fn is_title(t: &str, p: &Para) -> bool {
-    let l = sub(t, p.start, p.end).trim();
-    l.chars().count() <= 60 && !l.ends_with(['。', '!', '！', '?', '？'])
+    open_line(t, p, 60)
 }
 
 /// A text cut off mid-sentence gives no figure at its very end ("城镇新增就业1100万人以").
