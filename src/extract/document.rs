@@ -535,6 +535,19 @@ pub fn report_date(file_name: &str, text: &str, head: &[HeadLine]) -> ReportDate
     {
         best = *f;
     }
+    // "On December 4, a press conference was held ... the symposium held on November 30,
+    // 2023": a date in the text is of an event it tells of, and the text's own day, given
+    // without a year, is the file name's: that dates the text
+    if best.source == DateSource::Text
+        && let Some(f) = found
+            .iter()
+            .find(|d| d.source == DateSource::FileName && d.day.is_some() && d.year > best.year)
+        && head
+            .iter()
+            .any(|l| has_yearless_day(l.text, f.month.unwrap_or(0), f.day.unwrap_or(0)))
+    {
+        best = *f;
+    }
     // weaker evidence of the same year can still tell the month ("first year of the 14th
     // Five-Year Plan" with a file name dated 2021-01-28)
     if best.month.is_none()
@@ -547,6 +560,23 @@ pub fn report_date(file_name: &str, text: &str, head: &[HeadLine]) -> ReportDate
         best.day = d.day;
     }
     best
+}
+
+/// Does `line` give the day `month`/`day` without a year ("On December 4, a press
+/// conference ...", "Dec. 4 (Xinhua)")?
+fn has_yearless_day(line: &str, month: u8, day: u8) -> bool {
+    static DAY: OnceLock<Regex> = OnceLock::new();
+    let re = DAY.get_or_init(|| {
+        Regex::new(&format!(
+            r"\b{MONTH}\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(\s*,?\s*\d{{4}})?"
+        ))
+        .expect("the day pattern is valid")
+    });
+    re.captures_iter(line).any(|c| {
+        c.get(14).is_none()
+            && month_of(&c, 1) == Some(i64::from(month))
+            && digits(&c[13]) == Some(i64::from(day))
+    })
 }
 
 /// "This year is the first year of the 14th Five-Year Plan" -> 2021.
@@ -706,6 +736,32 @@ mod tests {
             )
             .0,
             "2019"
+        );
+    }
+
+    #[test]
+    fn the_texts_own_day_without_a_year_is_the_file_names() {
+        assert_eq!(
+            date_of(
+                "chneye-2024-12-04-yangtze-river-delta.txt",
+                "Number of cities increases to 9\nOn December 4, a press conference was held. He spoke of the symposium held on November 30, 2023.\n"
+            ),
+            ("2024-12-04".into(), DateSource::FileName)
+        );
+        assert_eq!(
+            date_of(
+                "news-2024-01-19-bureau.txt",
+                "Bureau briefs press\nOn Jan. 19 the bureau briefed reporters on the plan adopted on January 12, 2023.\n"
+            ),
+            ("2024-01-19".into(), DateSource::FileName)
+        );
+        // another day is no evidence for the file name
+        assert_eq!(
+            date_of(
+                "news-2024-01-19-bureau.txt",
+                "Bureau briefs press\nOn January 12 the bureau briefed reporters on the plan adopted on January 12, 2023.\n"
+            ),
+            ("2023-01-12".into(), DateSource::Text)
         );
     }
 

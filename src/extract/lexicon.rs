@@ -293,6 +293,8 @@ pub enum Horizon {
     Report(i32),
     /// Year in context plus offset.
     Context(i32),
+    /// The year named last before ("by that time").
+    Previous,
     /// The five years up to the year before the report.
     Review5,
     /// The five years from the report year.
@@ -361,6 +363,7 @@ pub struct Lexicon {
     pub threshold_nouns: PhraseSet,
     pub participle_like: PhraseSet,
     pub auxiliary: PhraseSet,
+    pub perfect_modals: PhraseSet,
     pub weak_future: PhraseSet,
     pub group_nouns: PhraseSet,
     pub year_nouns: PhraseSet,
@@ -376,11 +379,14 @@ pub struct Lexicon {
     pub revise_verbs: PhraseSet,
     pub not_target_link: PhraseSet,
     pub months: PhraseSet,
+    pub weekdays: PhraseSet,
+    pub venue_events: PhraseSet,
     pub year_before: PhraseSet,
     pub ordinal_suffix: PhraseSet,
 
     pub furniture_starts: Vec<String>,
     pub furniture_ends: Vec<String>,
+    pub furniture_numbered: Vec<String>,
     pub indicators: Vec<IndicatorRule>,
     /// Per word length, bit masks of the first and last letters of number words: most
     /// words are turned away without hashing.
@@ -610,6 +616,7 @@ impl Lexicon {
             let Some((p, v)) = arrow(l) else { continue };
             let h = match v {
                 "review5" => Horizon::Review5,
+                "N" => Horizon::Previous,
                 "plan5" => Horizon::Plan5,
                 _ => {
                     let (base, off) = v.split_at(1);
@@ -771,6 +778,7 @@ impl Lexicon {
             threshold_nouns: set("threshold_nouns"),
             participle_like: set("participle_like"),
             auxiliary: set("auxiliary"),
+            perfect_modals: set("perfect_modals"),
             weak_future: set("weak_future"),
             group_nouns: set("group_nouns"),
             year_nouns: set("year_nouns"),
@@ -791,6 +799,8 @@ impl Lexicon {
             revise_verbs: set("revise_verbs"),
             not_target_link: set("not_target_link"),
             months: set("months"),
+            weekdays: set("weekdays"),
+            venue_events: set("venue_events"),
             year_before: set("year_before"),
             ordinal_suffix: set("ordinal_suffix"),
             furniture_starts: fur
@@ -801,6 +811,12 @@ impl Lexicon {
                 .collect(),
             furniture_ends: fur
                 .get("ends")
+                .unwrap_or(&empty)
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            furniture_numbered: fur
+                .get("numbered")
                 .unwrap_or(&empty)
                 .iter()
                 .map(|s| s.to_lowercase())
@@ -951,6 +967,21 @@ impl Lexicon {
             || t.eq_ignore_ascii_case("print close")
         {
             return true;
+        }
+        // "Figure 2 proportion of added value of three industries in GDP from 2015 to
+        // 2019", "Chart 3: ...": a numbered caption, not a sentence of the text
+        if t.len() < 160 && !t.ends_with(['.', '。']) {
+            let first = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            if self
+                .furniture_numbered
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w))
+                && t[first.len()..]
+                    .trim_start_matches(['.', ' ', '\u{a0}'])
+                    .starts_with(|c: char| c.is_ascii_digit())
+            {
+                return true;
+            }
         }
         if t.len() < 80 {
             let last = t

@@ -154,6 +154,8 @@ pub fn extract_with_options(
         key_buf: String::new(),
         data_year: Vec::new(),
         pronoun_start: false,
+        paragraph_outcomes: false,
+        last_named_year: None,
         same_paragraph: false,
         plan: None,
         horizon: None,
@@ -817,6 +819,31 @@ fn is_dateline(text: &str, line_start: usize, s: usize, e: usize) -> bool {
         || (caps && (after.starts_with(',') || after.starts_with(" -")))
 }
 
+/// "The briefing was held in Beijing", "delivered a report at the opening meeting in
+/// Beijing on Sunday": the place where an event was held, which says nothing of what the
+/// text is about.
+fn is_venue(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
+    let (prev, at) = sentence::preceding_word_at(text, s);
+    if !prev.eq_ignore_ascii_case("in") {
+        return false;
+    }
+    let (event, _) = sentence::preceding_word_at(text, at);
+    let next = text[e..]
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let on_a_day = next.eq_ignore_ascii_case("on") && {
+        let after_on = text[e..].trim_start()[2..]
+            .trim_start()
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        lex.months.has_word(after_on) || lex.weekdays.has_word(after_on)
+    };
+    lex.venue_events.has_word(event) || on_a_day
+}
+
 /// "Beijing aims to keep inflation at around 3%": the capital, as the subject of a verb of
 /// policy, stands for the government.
 fn is_metonym(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
@@ -901,7 +928,9 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
                 .trim_start()
                 .get(..7)
                 .is_some_and(|h| h.eq_ignore_ascii_case("source:"));
-        if (line.kind == LineKind::Furniture && !source_line) || is_dateline(text, line.start, s, e)
+        if (line.kind == LineKind::Furniture && !source_line)
+            || is_dateline(text, line.start, s, e)
+            || is_venue(lex, text, s, e)
         {
             continue;
         }
@@ -1035,6 +1064,13 @@ fn tense_marks(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<TenseMark> {
                 let aux = end >= 2
                     && toks[end - 2].kind == text::Tk::Word
                     && lex.auxiliary.has_word(toks[end - 2].text(text));
+                if aux
+                    && end >= 3
+                    && eq_word(toks[end - 2].text(text), "have")
+                    && lex.perfect_modals.has_word(toks[end - 3].text(text))
+                {
+                    return TenseMark::Future;
+                }
                 if !ambiguous
                     || aux
                     || !*strong_future.get_or_init(|| lex.future.any_in(text, toks, 0, toks.len()))
@@ -1128,7 +1164,7 @@ fn read_sentence(
         let free: Vec<TimeRef> = refs
             .iter()
             .zip(&attached)
-            .filter(|(r, a)| !**a && matches!(r.when, When::Year(..)))
+            .filter(|(r, a)| !**a && matches!(r.when, When::Year(..) | When::Previous))
             .map(|(r, _)| *r)
             .collect();
         label_quantities(lex, &reader, &mut qs);
@@ -1333,6 +1369,12 @@ struct Walker<'a> {
     pronoun_start: bool,
     /// Kept per province: in a roundup each province reports on its own year.
     data_year: Vec<(String, i32)>,
+    /// The last figures of the paragraph so far were outcomes: a sentence with no sign of
+    /// tense goes on reporting ("... GDP was 99 trillion yuan. The annual contribution
+    /// rate of consumption to growth is 57.8%").
+    paragraph_outcomes: bool,
+    /// The year the text named last, for "by that time".
+    last_named_year: Option<i32>,
 }
 
 impl<'a> Walker<'a> {
@@ -1341,7 +1383,7 @@ impl<'a> Walker<'a> {
         let refs: &[TimeRef] = read.figures.as_ref().map_or(&[], |f| f.refs.as_slice());
         let year = refs.iter().find_map(|r| match r.when {
             When::Year(y, p) => Some(Ctx { year: y, period: p }),
-            When::ContextOffset(_) => None,
+            When::ContextOffset(_) | When::Previous => None,
         });
         if self.lead_seen == 0 {
             self.note_plan(refs, s, e, true);
@@ -1381,17 +1423,49 @@ impl<'a> Walker<'a> {
         let text = self.text;
         self.pronoun_start = pronoun_start;
         self.same_paragraph = !line_start;
+        if line_start {
+            self.paragraph_outcomes = false;
+        }
         // whom the sentence's figures went to
         let mut figures_of: Option<u16> = None;
         if let Some(Figures {
             toks,
             refs,
-            free,
+            mut free,
             mut qs,
             marks,
             topic,
         }) = figures
         {
+            // "By that time" is the year named last: in this sentence before it, or before
+            let named_before = |pos: usize| {
+                refs.iter()
+                    .rev()
+                    .filter(|r| r.pos < pos)
+                    .find_map(|r| match r.when {
+                        When::Year(y, _) => Some(y),
+                        _ => None,
+                    })
+                    .or(self.last_named_year)
+            };
+            let resolve = |t: TimeRef| match t.when {
+                When::Previous => named_before(t.pos).map(|y| TimeRef {
+                    when: When::Year(y, None),
+                    ..t
+                }),
+                _ => Some(t),
+            };
+            free = free.into_iter().filter_map(resolve).collect();
+            for q in qs.iter_mut() {
+                q.time = q.time.and_then(resolve);
+            }
+            if let Some(y) = refs.iter().rev().find_map(|r| match r.when {
+                When::Year(y, _) => Some(y),
+                When::Previous => named_before(r.pos),
+                When::ContextOffset(_) => None,
+            }) {
+                self.last_named_year = Some(y);
+            }
             let reader =
                 SentenceReader::new(self.lex, text, &toks, line_start, self.info.report_year);
             let _ = reader.tense_marks.set(marks);
@@ -1404,6 +1478,9 @@ impl<'a> Walker<'a> {
                 figures_of = self.out[from..]
                     .last()
                     .and_then(|x| self.lex.unit_by_name(&x.province));
+                if let Some(x) = self.out[from..].last() {
+                    self.paragraph_outcomes = x.kind == Kind::Actual;
+                }
             }
             if let Some(c) = topic {
                 self.paragraph = Some(c);
@@ -1461,18 +1538,41 @@ impl<'a> Walker<'a> {
             } else {
                 Some(m.unit)
             };
+        } else if !matches!(self.info.mode, Mode::Single(_))
+            && mentions
+                .iter()
+                .any(|m| m.kind == PlaceKind::National && !m.weak && !m.aside)
+        {
+            // "China stabilized the economy ... Its grain output hit a record": a sentence
+            // about the country ends what the sentences before said of a province (the
+            // city where the report was delivered)
+            self.carry = None;
         }
     }
 
     /// The time a figure's sentence and its surroundings give it, innermost first, and
     /// whether anything gave one at all.
-    fn context(&self, free: &[TimeRef], pos: usize, clause_end: usize) -> (Ctx, Origin) {
-        if let Some(r) = free.iter().rev().find(|r| r.pos < pos)
+    /// `claimed`: positions of the time phrases that directly follow another figure.
+    fn context(
+        &self,
+        free: &[TimeRef],
+        claimed: &[usize],
+        pos: usize,
+        clause_end: usize,
+    ) -> (Ctx, Origin) {
+        let before = free.iter().rev().find(|r| r.pos < pos);
+        let after = free.iter().find(|r| r.pos > pos && r.pos < clause_end);
+        // "... to 24.4% in 2023, with a growth rate of 5.4% in the first three quarters of
+        // this year": a phrase dating the figure before yields to the figure's own
+        let own_after = after.is_some_and(|a| matches!(a.when, When::Year(..)))
+            && before.is_some_and(|b| claimed.contains(&b.pos));
+        if !own_after
+            && let Some(r) = before
             && let When::Year(y, p) = r.when
         {
             return (Ctx { year: y, period: p }, Origin::Stated);
         }
-        if let Some(r) = free.iter().find(|r| r.pos > pos && r.pos < clause_end)
+        if let Some(r) = after
             && let When::Year(y, p) = r.when
         {
             return (Ctx { year: y, period: p }, Origin::Stated);
@@ -2061,14 +2161,25 @@ impl<'a> Walker<'a> {
                 TenseMark::None => {}
             }
         }
-        marks[at + 1..]
+        let after = &marks[at + 1..];
+        after
             .iter()
             .find_map(|m| match m {
                 TenseMark::Future => Some(Kind::Target),
                 TenseMark::Done => Some(Kind::Actual),
                 _ => None,
             })
-            .unwrap_or(Kind::Target)
+            .unwrap_or(
+                // nothing in the sentence speaks: it goes on as its paragraph did
+                if self.same_paragraph
+                    && self.paragraph_outcomes
+                    && !after.contains(&TenseMark::Weak)
+                {
+                    Kind::Actual
+                } else {
+                    Kind::Target
+                },
+            )
     }
 
     fn assemble(
@@ -2121,11 +2232,12 @@ impl<'a> Walker<'a> {
                 .map_or(e, |n| toks[n.t0].start);
             semicolon.min(next)
         };
+        let claimed: Vec<usize> = qs.iter().filter_map(|q| q.time.map(|t| t.pos)).collect();
         let ctxs: Vec<(Ctx, Origin)> = qs
             .iter()
             .map(|q| {
                 let pos = toks[q.tn].start;
-                let (base, origin) = self.context(free, pos, clause_end(q));
+                let (base, origin) = self.context(free, &claimed, pos, clause_end(q));
                 match q.time.map(|t| t.when) {
                     Some(When::Year(y, p)) => (Ctx { year: y, period: p }, Origin::Stated),
                     Some(When::ContextOffset(o)) => (
@@ -2135,7 +2247,8 @@ impl<'a> Walker<'a> {
                         },
                         Origin::Stated,
                     ),
-                    None => (base, origin),
+                    // resolved by the walk; unresolved, it says nothing
+                    Some(When::Previous) | None => (base, origin),
                 }
             })
             .collect();
@@ -2344,7 +2457,7 @@ impl<'a> Walker<'a> {
                     let year = match bq.time.map(|t| t.when) {
                         Some(When::Year(y, _)) => y,
                         Some(When::ContextOffset(o)) => ctx.year + o,
-                        None => match ctx.period {
+                        Some(When::Previous) | None => match ctx.period {
                             Some(p) => p.start - 1,
                             None if kind == Kind::Target => r - 1,
                             None => ctx.year,

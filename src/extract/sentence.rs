@@ -70,6 +70,8 @@ pub enum When {
     Year(i32, Option<Period>),
     /// Relative to the year the figure would otherwise have.
     ContextOffset(i32),
+    /// The year the text named last ("By that time", "by then"): the walk resolves it.
+    Previous,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -352,7 +354,13 @@ impl<'a> SentenceReader<'a> {
                         }
                         goal = true;
                     }
-                    let (prev, prev_at) = preceding_word_at(text, s);
+                    let (mut prev, mut prev_at) = preceding_word_at(text, s);
+                    // "an increase of 4.67 million over the end of the previous year", "than
+                    // the same period of last year": a point of the year compared with is
+                    // read through to the word of comparing before it
+                    if let Some(at) = point_of_year_before(text, prev, prev_at) {
+                        (prev, prev_at) = preceding_word_at(text, at);
+                    }
                     // "an increase of 3.6% over the previous year" compares, it does not date.
                     // So do "the same as last year" and "that of last year".
                     let prev2 = preceding_word(text, prev_at);
@@ -379,6 +387,7 @@ impl<'a> SentenceReader<'a> {
                             }
                             When::ContextOffset(o)
                         }
+                        Horizon::Previous => When::Previous,
                         Horizon::Review5 => {
                             let r = self.report_year;
                             When::Year(
@@ -1160,6 +1169,19 @@ impl<'a> SentenceReader<'a> {
                     return None;
                 }
             }
+            // "in the first three quarters of this year", "over the past two quarters":
+            // a count of quarters after an ordinal is a period
+            let lead = t0.checked_sub(1).and_then(|p| self.word(p)).unwrap_or("");
+            if lw.starts_with("quarter")
+                && t0 < i
+                && [
+                    "first", "last", "past", "previous", "next", "coming", "recent", "latest",
+                ]
+                .iter()
+                .any(|w| eq_word(lead, w))
+            {
+                return None;
+            }
             value = (value * 100.0).round() / 100.0;
             let before = lex.cmp_before.longest_ending_at(text, toks, t0);
             if !(self.word_is(j, "of") || before.is_some() && lw == "half") {
@@ -1671,8 +1693,32 @@ fn preceding_word(text: &str, pos: usize) -> &str {
     preceding_word_at(text, pos).0
 }
 
+/// Where "the end of", "the same period of" (any point of a year named after it) starts,
+/// when the words before a time phrase are one: `prev` is the word right before it.
+fn point_of_year_before(text: &str, prev: &str, prev_at: usize) -> Option<usize> {
+    if !prev.eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let (point, mut at) = preceding_word_at(text, prev_at);
+    if !["end", "beginning", "start", "close", "period", "middle"]
+        .iter()
+        .any(|w| point.eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    let (w, w_at) = preceding_word_at(text, at);
+    if ["same", "corresponding"]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
+    {
+        at = w_at;
+    }
+    let (the, the_at) = preceding_word_at(text, at);
+    the.eq_ignore_ascii_case("the").then_some(the_at)
+}
+
 /// The word before `pos` and where it starts (so that the one before it can be asked).
-fn preceding_word_at(text: &str, pos: usize) -> (&str, usize) {
+pub(crate) fn preceding_word_at(text: &str, pos: usize) -> (&str, usize) {
     let before =
         text[..text.floor_char_boundary(pos)].trim_end_matches(|c: char| !c.is_alphanumeric());
     let start = before

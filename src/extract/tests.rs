@@ -980,6 +980,26 @@ fn datelines_and_locators_do_not_decide_the_scope() {
     assert_eq!(info.mode, Mode::Single("Inner Mongolia".into()));
 }
 
+#[test]
+fn the_venue_of_an_event_does_not_decide_the_scope() {
+    let (info, _) = extract_with_info(
+        "v.txt",
+        "China's economy in 2021\n\nThe briefing was held in Beijing. China's economy grew 8.1 percent in 2021.\n",
+    );
+    assert_eq!(info.mode, Mode::National);
+    let (info, _) = extract_with_info(
+        "v.txt",
+        "Key figures in China's government work report\n\nThe premier delivered the report at the opening meeting in Beijing on Sunday. China's GDP grew 3 percent.\n",
+    );
+    assert_eq!(info.mode, Mode::National);
+    // a place the text is about stays: "in Beijing, retail sales rose"
+    let (info, _) = extract_with_info(
+        "v.txt",
+        "Capital economy\n\nIn Beijing, retail sales rose 5 percent. Beijing's GDP grew 5.2 percent.\n",
+    );
+    assert_eq!(info.mode, Mode::Single("Beijing".into()));
+}
+
 /// A roundup dated 2021-01-30 (Xinhua style).
 fn roundup(body: &str) -> Vec<String> {
     rows(
@@ -1581,5 +1601,161 @@ fn the_country_a_place_is_ranked_in_owns_nothing() {
             "Jiangsu and Guangdong set targets. Jiangsu, the second largest economy in the country, grew 3.7% last year."
         ),
         vec!["actual Jiangsu 2020 = 3.7 %"]
+    );
+}
+
+#[test]
+fn numbered_chart_captions_are_skipped() {
+    let doc = "National Bureau of Statistics: GDP in 2019\n\nFebruary 28, 2020\n\nThe gross domestic product was 99 trillion yuan, an increase of 6.1% over the previous year.\n\nFigure 2 proportion of added value of three industries in GDP from 2015 to 2019 [6\n\nFigure 42015-2019 total labor productivity [8\n\nChart 3: Retail sales 2015-2019, 41.2 trillion yuan\n\nGraphics: Key figures in China's 2023 government work report\n";
+    assert_eq!(
+        rows("stats-2020.txt", doc),
+        vec![
+            "actual China 2019 = 99,000,000,000,000 yuan",
+            "actual China 2019 = 6.1 %"
+        ]
+    );
+    // a sentence that starts with the word is read
+    assert_eq!(
+        values("Figure skating rinks will reach 200 by 2025."),
+        vec!["200 count"]
+    );
+}
+
+#[test]
+fn a_point_of_the_year_compared_with_does_not_date() {
+    let doc = "National Bureau of Statistics: 2019 communique\n\nFebruary 28, 2020\n\nAt the end of the year, the population was 1400.05 million, an increase of 4.67 million over the end of the previous year. Retail sales in 2019 were 41 trillion yuan, up 8 percent over the same period of last year.\n";
+    assert_eq!(
+        rows("stats-2020.txt", doc),
+        vec![
+            "actual China 2019 = 1,400,050,000 count",
+            "actual China 2019 = 4,670,000 count",
+            "actual China 2019 = 41,000,000,000,000 yuan",
+            "actual China 2019 = 8 %"
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_without_tense_goes_on_as_its_paragraph() {
+    // "is" alone in a paragraph of outcomes reports, as in a statistics communique
+    let doc = "National Bureau of Statistics: GDP in 2019\n\nFebruary 28, 2020\n\nThe gross domestic product of the whole year was 99 trillion yuan. The annual contribution rate of final consumption expenditure to GDP growth is 57.8%.\n";
+    assert_eq!(
+        rows("stats-2020.txt", doc),
+        vec![
+            "actual China 2019 = 99,000,000,000,000 yuan",
+            "actual China 2019 = 57.8 %"
+        ]
+    );
+    let r = zj(
+        "In 2020, GDP grew 3.6 percent. The share of services in GDP is 55.8 percent. This year's targets: GDP growth of 6 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Zhejiang 2020 = 3.6 %",
+            "actual Zhejiang 2020 = 55.8 %",
+            "target Zhejiang 2021 = 6 %"
+        ]
+    );
+    // a new paragraph with no sign of tense is not carried on
+    assert_eq!(
+        zj("In 2020, GDP grew 3.6 percent.\n\nThe share of services in GDP is 58 percent."),
+        vec![
+            "actual Zhejiang 2020 = 3.6 %",
+            "target Zhejiang 2021 = 58 %"
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_about_the_country_ends_a_provinces_carry() {
+    let doc = "Key figures in China's 2023 government work report\n\nPremier Li Keqiang delivered the report at the meeting in Beijing on Sunday, reviewing China's achievements in 2022.\n\nChina stabilized the economy in 2022. It has secured a bumper harvest. Its grain output in 2022 reached 686.5 billion kilograms.\n";
+    assert_eq!(
+        rows("cgtn-2023-03-05.txt", doc),
+        vec!["actual China 2022 = 686,500,000,000 kg"]
+    );
+    let doc = "China's economy in 2021\n\nPub Date:2022-01-17\n\nThe briefing was held in Beijing. China's economy grew 8.1 percent in 2021. Its per capita GDP reached 80,976 yuan.\n";
+    assert_eq!(
+        rows("n.txt", doc),
+        vec![
+            "actual China 2021 = 8.1 %",
+            "actual China 2021 = 80,976 yuan"
+        ]
+    );
+}
+
+#[test]
+fn counted_quarters_after_an_ordinal_are_a_period() {
+    assert_eq!(
+        zj("GDP grew 5.4% in the first three quarters of 2020."),
+        vec!["actual Zhejiang 2020 = 5.4 %"]
+    );
+    assert_eq!(
+        zj(
+            "Exports rose 8% over the past two quarters of 2020, and three quarters of GDP came from services."
+        ),
+        vec!["actual Zhejiang 2020 = 8 %", "actual Zhejiang 2020 = 75 %"]
+    );
+}
+
+#[test]
+fn a_figures_own_time_phrase_wins_over_the_one_dating_the_figure_before() {
+    let r = zj(
+        "The share has increased from 23.9% in 2018 to 24.4% in 2020, with a growth rate of 5.4% in the first three quarters of this year.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Zhejiang 2020 = 24.4 % <- 23.9@2018",
+            "actual Zhejiang 2018 = 23.9 %",
+            "actual Zhejiang 2021 = 5.4 %"
+        ]
+    );
+    // with no phrase of its own, the clause's year stands ("last year, up 2.3 percent")
+    assert_eq!(
+        zj("Output reached 11.08 trillion yuan in 2020, up 2.3 percent."),
+        vec![
+            "actual Zhejiang 2020 = 11,080,000,000,000 yuan",
+            "actual Zhejiang 2020 = 2.3 %"
+        ]
+    );
+}
+
+#[test]
+fn a_future_perfect_is_a_target() {
+    assert_eq!(
+        zj("By 2025, the economy should have exceeded 9 trillion yuan."),
+        vec!["target Zhejiang 2025 > 9,000,000,000,000 yuan"]
+    );
+    assert_eq!(
+        zj("By 2025 the urbanization rate will have reached 75 percent."),
+        vec!["target Zhejiang 2025 = 75 %"]
+    );
+    // a perfect without a modal reports
+    assert_eq!(
+        zj("In 2020 the economy has exceeded 6 trillion yuan."),
+        vec!["actual Zhejiang 2020 > 6,000,000,000,000 yuan"]
+    );
+}
+
+#[test]
+fn by_that_time_is_the_year_named_last() {
+    let r = zj(
+        "We will double the 2010 GDP by 2025 with growth of at least 6.5%. By that time, the economy should have exceeded 9 trillion yuan.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Zhejiang 2025 >= 6.5 %",
+            "target Zhejiang 2025 > 9,000,000,000,000 yuan"
+        ]
+    );
+    let r = zj("Forest cover will reach 62% in 2023. By then, 500 parks will be open.");
+    assert_eq!(
+        r,
+        vec![
+            "target Zhejiang 2023 = 62 %",
+            "target Zhejiang 2023 = 500 count"
+        ]
     );
 }
