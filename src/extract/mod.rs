@@ -717,7 +717,9 @@ fn mention(
         weak: hyphen
             || proper_name
             || (place.kind == PlaceKind::National
-                && (is_locator(text, s) || ranking_frame(lex, text, s))),
+                && (is_locator(text, s)
+                    || ranking_frame(lex, text, s)
+                    || part_of_the_country(after))),
         subject,
         possessive: possessive || prev_is(&["of"]) || after.starts_with(" of "),
         locative: prev_is(&["in", "across", "throughout"]),
@@ -881,6 +883,27 @@ fn ranking_frame(lex: &Lexicon, text: &str, s: usize) -> bool {
         .any(|w| lex.superlative.has_word(w))
 }
 
+/// "Heilongjiang in China's northeast", "a city in the country's west": the country
+/// names a part of itself that locates a place.
+fn part_of_the_country(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+    else {
+        return false;
+    };
+    let w = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    // not "China's central bank"
+    COMPASS
+        .iter()
+        .filter(|c| **c != "central")
+        .any(|c| w.eq_ignore_ascii_case(c))
+}
+
 /// "China" right after a compass word locates a province ("Southwest China's Sichuan").
 fn is_locator(text: &str, s: usize) -> bool {
     let before = text[..s].trim_end();
@@ -980,7 +1003,10 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
         .filter(|&(i, &x)| i != national && x >= 1.0 && lex.members[i].is_empty())
         .count()
         >= 3;
-    let about_provinces = several && ["provinces", "regions"].iter().any(|p| title.contains(p));
+    let about_provinces = several
+        && ["provinces", "regions", "provincial", "local "]
+            .iter()
+            .any(|p| title.contains(p));
     if let Some((u, &tw)) = top
         && !about_provinces
         && ((tw >= 2.0 && tw >= 0.5 * total && tw + local >= 0.5 * nat)
@@ -999,7 +1025,9 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
             return Mode::Single(lex.unit_name(r as u16).to_string());
         }
     }
-    if nat >= 2.0 && nat >= total || total == 0.0 {
+    // "Chinese provinces target modest growth for 2024", "China's local \"two sessions\"
+    // convey confidence": however often the country is named, each province speaks
+    if (nat >= 2.0 && nat >= total || total == 0.0) && !about_provinces {
         return Mode::National;
     }
     Mode::Roundup
@@ -1478,8 +1506,11 @@ impl<'a> Walker<'a> {
                 figures_of = self.out[from..]
                     .last()
                     .and_then(|x| self.lex.unit_by_name(&x.province));
-                if let Some(x) = self.out[from..].last() {
-                    self.paragraph_outcomes = x.kind == Kind::Actual;
+                // a sentence of outcomes only: one that sets a target beside last year's
+                // figure ("is 5%, higher than its 4.8% growth rate in 2023") is none
+                if self.out.len() > from {
+                    self.paragraph_outcomes =
+                        self.out[from..].iter().all(|x| x.kind == Kind::Actual);
                 }
             }
             if let Some(c) = topic {
@@ -1618,11 +1649,28 @@ impl<'a> Walker<'a> {
         // "Guangdong, the country's largest provincial economy, set its target at ...":
         // a name in the apposition of another describes it
         let in_apposition = |m: &Mention| {
-            mentions.iter().any(|o| {
-                o.end < m.pos && o.subject && {
-                    let gap = &text[o.end..m.pos];
-                    gap.trim_start().starts_with(',') && gap.matches(',').count() == 1
-                }
+            // the name right before it, with no figure or clause break between
+            let prev = mentions.iter().rev().find(|o| o.end < m.pos);
+            prev.is_some_and(|o| {
+                (o.subject || o.initial)
+                    && !text[o.end..m.pos].contains([';', '；', '%'])
+                    && !text[o.end..m.pos].contains(|c: char| c.is_ascii_digit())
+                    && {
+                        // past the rest of the name: "Guangdong Province, an economic
+                        // powerhouse that accounts for a tenth of the country's GDP, targets"
+                        let gap = text[o.end..m.pos].trim_start();
+                        let gap = NAME_CONTINUERS
+                            .iter()
+                            .find_map(|w| gap.strip_prefix(w))
+                            .unwrap_or(gap);
+                        let gap = gap.trim_start();
+                        // ", and Guangxi" goes on with a list
+                        gap.starts_with(',')
+                            && gap.matches(',').count() == 1
+                            && !["and ", "or "]
+                                .iter()
+                                .any(|w| gap[1..].trim_start().starts_with(w))
+                    }
             })
         };
         let before = || {
@@ -1861,7 +1909,14 @@ impl<'a> Walker<'a> {
         // in a roundup each province reports on its own year; elsewhere the text does
         let year = match (&self.info.mode, own) {
             (_, Some(&(_, y))) => Some(y),
-            (Mode::Roundup, None) => None,
+            // unless every place so far has reported on one and the same year
+            (Mode::Roundup, None) => {
+                let mut years = self.data_year.iter().map(|&(_, y)| y);
+                years
+                    .next()
+                    .filter(|&y| y < self.info.report_year)
+                    .filter(|&y| years.all(|o| o == y))
+            }
             (_, None) => self.data_year.iter().map(|&(_, y)| y).max(),
         };
         year.map(|year| Ctx { year, period: None })
@@ -1934,7 +1989,15 @@ impl<'a> Walker<'a> {
             units.dedup();
             // "The GDP of both Beijing and Hebei reached ..."
             let both = preceding_word_is(self.text, run[0].pos, "both");
-            if (run[0].initial || both || !subject_only)
+            // "Provinces with larger economies such as Guangdong, Jiangsu, and Zhejiang
+            // have set their GDP targets at 5 per cent": examples that are the subject
+            let examples = (preceding_word_is(self.text, run[0].pos, "as")
+                && self.text[..run[0].pos]
+                    .trim_end()
+                    .to_ascii_lowercase()
+                    .ends_with("such as"))
+                && run[run.len() - 1].subject;
+            if (run[0].initial || both || examples || !subject_only)
                 && units.len() >= 2
                 && members.is_none_or(|ms| units.iter().all(|u| ms.contains(u)))
             {
@@ -1984,11 +2047,21 @@ impl<'a> Walker<'a> {
     }
 
     fn about_a_group(&self, reader: &SentenceReader, mentions: &[Mention], q: &Quantity) -> bool {
+        let toks = reader.toks;
+        let text = self.text;
+        // "more than two-thirds of the provincial-level regions", "half of the cities": a
+        // share of the places reported on
+        if q.noun_kind == sentence::NounKind::Of
+            && q.unit.as_deref() == Some("%")
+            && q.noun.is_some_and(|(a, b)| {
+                (a..b.min(toks.len())).any(|k| self.lex.group_nouns.has_word(toks[k].text(text)))
+            })
+        {
+            return true;
+        }
         if matches!(self.info.mode, Mode::Single(_)) {
             return false;
         }
-        let toks = reader.toks;
-        let text = self.text;
         // "Twelve provinces", "other provinces", "many major economic provinces", "all
         // localities": a group noun with a quantifier before it
         // ("Most Chinese provincial-level regions": the hyphen's tokens count)
@@ -2000,10 +2073,15 @@ impl<'a> Walker<'a> {
                     || self.lex.group_quantifiers.has_word(w)
             })
         };
+        // "lower than other provinces, but still higher than its 4.3% growth": a group
+        // compared with is not the one the figure is about
+        let compared =
+            |g: usize| (g.saturating_sub(3)..g).any(|k| eq_word(toks[k].text(text), "than"));
         let Some(g) = (0..q.t0).rev().find(|&k| {
             toks[k].kind == text::Tk::Word
                 && self.lex.group_nouns.has_word(toks[k].text(text))
                 && quantified(k)
+                && !compared(k)
         }) else {
             return false;
         };
@@ -2396,6 +2474,23 @@ impl<'a> Walker<'a> {
                 } else {
                     self.kind_of(reader, qs, k, ctx.year)
                 };
+                // "Jiangxi posted 4.1% growth versus its target of around 7%", "reported
+                // only 2.6% growth, undershooting its goal of around 6%": the goal an
+                // outcome is measured against is of the outcome's year
+                if kind == Kind::Target
+                    && origin == Origin::Default
+                    && self.restated_target(reader, q)
+                    && let Some(o) = self.out[first_out..]
+                        .iter()
+                        .rev()
+                        .find(|x| x.kind == Kind::Actual && x.year < r)
+                {
+                    ctx = Ctx {
+                        year: o.year,
+                        period: None,
+                    };
+                    year_src = YearSource::Carried;
+                }
                 let evidence = Evidence {
                     whence,
                     year: year_src,

@@ -308,9 +308,11 @@ impl<'a> SentenceReader<'a> {
         {
             return true;
         }
-        // "their 2020 targets", "the 2022 GDP data", "the 2016-2020 period"
-        if let Some(w) = self.word(i + 1)
-            && self.lex.year_nouns.has_word(w)
+        // "their 2020 targets", "the 2022 GDP data", "the 2016-2020 period", and a
+        // noun phrase ending in one: "modest 2024 economic growth targets"
+        if (i + 1..i + 4)
+            .map_while(|k| self.word(k))
+            .any(|w| self.lex.year_nouns.has_word(w))
         {
             return true;
         }
@@ -866,14 +868,20 @@ impl<'a> SentenceReader<'a> {
         }
         let mut bare = false;
         if unit.is_none() {
-            // "18 of the 26 counties": 18 counts the counties; 26 is not a figure
-            if self.word_is(j, "of")
-                && self.word_is(j + 1, "the")
-                && toks.get(j + 2).is_some_and(|t| t.kind == Tk::Num)
-            {
+            // "18 of the 26 counties", "15 out of 31 provincial economies": the first
+            // counts the counties; the second is not a figure
+            let of_the = (self.word_is(j, "of") && self.word_is(j + 1, "the"))
+                || (self.word_is(j, "out") && self.word_is(j + 1, "of"));
+            if of_the && toks.get(j + 2).is_some_and(|t| t.kind == Tk::Num) {
                 let (a, b) = self.noun_phrase(j + 3);
                 if b > a {
                     self.skip.push(j + 2);
+                    // counts of the places reported on are no figures
+                    if (a..b.min(a + 3))
+                        .any(|k| lex.group_nouns.longest_at(text, toks, k).is_some())
+                    {
+                        return None;
+                    }
                     unit = Some("count".into());
                     noun = Some((a, b));
                 }

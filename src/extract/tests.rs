@@ -1759,3 +1759,151 @@ fn by_that_time_is_the_year_named_last() {
         ]
     );
 }
+
+#[test]
+fn a_title_about_local_or_provincial_sessions_makes_a_roundup() {
+    let doc = "China's local \"two sessions\" convey confidence in 2024 economy\n\n2024-03-04 09:43:00 Source:Xinhua\n\nChina's economy is evident. Hainan set a growth target of about 8 percent. South China's Guangdong Province, an economic powerhouse that leads the country's economy, targets regional GDP growth of 5 percent for 2024. Shanghai set its target at about 5 percent. China's economy grew 5.2 percent in 2023.\n";
+    let (info, _) = extract_with_info("t.txt", doc);
+    assert_eq!(info.mode, Mode::Roundup);
+    assert_eq!(
+        rows("t.txt", doc),
+        vec![
+            "target Hainan 2024 ~ 8 %",
+            "target Guangdong 2024 = 5 %",
+            "target Shanghai 2024 ~ 5 %",
+            "actual China 2023 = 5.2 %"
+        ]
+    );
+    let doc = "Chinese provinces target modest growth for 2024\n\n2024-01-26\n\nLast year, China's GDP expanded 5.2%. Heilongjiang in China's northeast reported only 2.6% growth, undershooting its goal of around 6%. Jiangxi posted 4.1% growth versus its target of around 7%. Henan and Shanghai missed their targets. China's GDP grew 6% a year before.\n";
+    let (info, _) = extract_with_info("t.txt", doc);
+    assert_eq!(info.mode, Mode::Roundup);
+}
+
+#[test]
+fn the_country_naming_a_part_of_itself_locates_a_place() {
+    let doc = "Chinese provinces target modest growth for 2024\n\n2024-01-26\n\nLast year, China's GDP expanded 5.2%. Heilongjiang in China's northeast reported only 2.6% growth, undershooting its goal of around 6%. Jiangxi posted 4.1% growth versus its target of around 7%. Henan and Shanghai missed their targets.\n";
+    assert_eq!(
+        rows("t.txt", doc),
+        vec![
+            "actual China 2023 = 5.2 %",
+            // a roundup whose places all reported on one year goes on with it, and the
+            // goal an outcome is measured against is of the outcome's year
+            "actual Heilongjiang 2023 = 2.6 %",
+            "target Heilongjiang 2023 ~ 6 %",
+            "actual Jiangxi 2023 = 4.1 %",
+            "target Jiangxi 2023 ~ 7 %"
+        ]
+    );
+    let r = roundup(
+        "Urumqi in the country's west grew 6 percent in 2020. Xinjiang aims for 7 percent.",
+    );
+    assert_eq!(
+        r,
+        vec!["actual Xinjiang 2020 = 6 %", "target Xinjiang 2021 = 7 %"]
+    );
+}
+
+#[test]
+fn shares_and_counts_of_the_places_reported_on_are_not_figures() {
+    let r = roundup(
+        "More than half of China's provincial-level regions anticipate growth of 5.5 per cent or higher. To date, more than two-thirds of the provincial-level regions have unveiled targets. Most of them have set a target of more than 5 percent. At least 15 out of 31 provincial economies missed their targets. Hubei aims for 6 percent.",
+    );
+    assert_eq!(r, vec!["target Hubei 2021 = 6 %"]);
+    // a share of something else stays
+    let r = roundup("Hubei aims to raise the share of services to two-thirds of GDP.");
+    assert_eq!(r, vec!["target Hubei 2021 = 66.67 %"]);
+}
+
+#[test]
+fn a_year_before_a_noun_phrase_that_ends_in_a_year_noun_is_a_year() {
+    assert!(values("Many provinces have set modest 2024 economic growth targets.").is_empty());
+    assert!(values("Key figures in China's 2023 government work report").is_empty());
+    assert_eq!(
+        values("We sent 2018 medical workers to Hubei."),
+        vec!["2,018 count"]
+    );
+}
+
+#[test]
+fn places_given_as_examples_of_the_subject_state_the_figure() {
+    let r = roundup(
+        "Provinces with larger economies such as Guangdong, Jiangsu, and Zhejiang have set their GDP targets at 5 per cent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Guangdong 2021 = 5 %",
+            "target Jiangsu 2021 = 5 %",
+            "target Zhejiang 2021 = 5 %"
+        ]
+    );
+    let r = roundup(
+        "Coastal provinces such as Fujian and Shandong aim for growth of 6 percent. Hubei aims for 7 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Fujian 2021 = 6 %",
+            "target Shandong 2021 = 6 %",
+            "target Hubei 2021 = 7 %"
+        ]
+    );
+}
+
+#[test]
+fn a_name_after_a_list_and_a_semicolon_is_no_apposition() {
+    let r = roundup(
+        "Jiangsu, Shandong, and Guangxi are more than 5%; Henan is 5.5%; Hebei and Liaoning are about 5.5%; and Jilin is about 5.5%.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Jiangsu 2021 > 5 %",
+            "target Shandong 2021 > 5 %",
+            "target Guangxi 2021 > 5 %",
+            "target Henan 2021 = 5.5 %",
+            "target Hebei 2021 ~ 5.5 %",
+            "target Liaoning 2021 ~ 5.5 %",
+            "target Jilin 2021 ~ 5.5 %"
+        ]
+    );
+    let r = roundup("Anhui, Hunan, and Hubei aim for 6%, and Sichuan for 6.5%. Gansu targets 7%.");
+    assert_eq!(
+        r,
+        vec![
+            "target Anhui 2021 = 6 %",
+            "target Hunan 2021 = 6 %",
+            "target Hubei 2021 = 6 %",
+            "target Sichuan 2021 = 6.5 %",
+            "target Gansu 2021 = 7 %"
+        ]
+    );
+}
+
+#[test]
+fn a_group_compared_with_is_not_what_the_figure_is_about() {
+    let r = roundup(
+        "Tianjin's growth target is about 4.5%, which is lower than other provinces, but still higher than its 4.3% growth in 2020. Hubei aims for 6 percent. Hunan aims for 6.5 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Tianjin 2021 ~ 4.5 %",
+            "actual Tianjin 2020 = 4.3 %",
+            "target Hubei 2021 = 6 %",
+            "target Hunan 2021 = 6.5 %"
+        ]
+    );
+    // the group a figure is about still is: "Other provinces aim for about 6 percent"
+    let r = roundup(
+        "Hubei aims for 7 percent. Hunan aims for 6.5 percent. Gansu aims for 6.4 percent. Many other provinces aim for about 6 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Hubei 2021 = 7 %",
+            "target Hunan 2021 = 6.5 %",
+            "target Gansu 2021 = 6.4 %"
+        ]
+    );
+}
