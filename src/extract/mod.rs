@@ -1991,11 +1991,13 @@ impl<'a> Walker<'a> {
             let both = preceding_word_is(self.text, run[0].pos, "both");
             // "Provinces with larger economies such as Guangdong, Jiangsu, and Zhejiang
             // have set their GDP targets at 5 per cent": examples that are the subject
-            let examples = (preceding_word_is(self.text, run[0].pos, "as")
-                && self.text[..run[0].pos]
-                    .trim_end()
-                    .to_ascii_lowercase()
-                    .ends_with("such as"))
+            let examples = preceding_word_is(self.text, run[0].pos, "as")
+                && {
+                    let before = self.text[..run[0].pos].trim_end();
+                    before
+                        .get(before.len().saturating_sub(7)..)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("such as"))
+                }
                 && run[run.len() - 1].subject;
             if (run[0].initial || both || examples || !subject_only)
                 && units.len() >= 2
