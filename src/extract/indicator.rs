@@ -260,6 +260,15 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "our", "their", "this", "these", "those",
 ];
 
+/// "keeping the unemployment rate within 2.5 percent", "creating 200,000 jobs": the -ing
+/// form of a verb of the list above starts the clause the label is in.
+fn gerund_of_a_verb(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() >= 3) else {
+        return false;
+    };
+    is_one_of(stem, class::VERBS) || is_one_of(&format!("{stem}e"), class::VERBS)
+}
+
 /// Labels made only of these words say when, not what: "first half", "second quarter".
 const TIME_WORDS: &[&str] = &[
     "first",
@@ -285,6 +294,8 @@ const TIME_WORDS: &[&str] = &[
     "of",
     "in",
     "and",
+    "year-on-year",
+    "yoy",
 ];
 
 /// Counted nouns too general to stand alone: "150,000 people" says little without
@@ -905,9 +916,10 @@ fn noun_before(
         let subject_head = a == stop
             && after_modal
             && is_one_of(w.strip_suffix('s').unwrap_or(w), class::CHANGE_NOUNS);
-        let verb = (c & class::VERBS != 0 || participle || r.lex.past.has_word(w))
-            && !hyphenated
-            && !subject_head;
+        let verb =
+            (c & class::VERBS != 0 || participle || r.lex.past.has_word(w) || gerund_of_a_verb(w))
+                && !hyphenated
+                && !subject_head;
         let before_c = if verb { classes(before_w) } else { 0 };
         if verb && before_c & class::DETERMINERS == 0 {
             // a participle right after a noun modifies it: "the complaints received by

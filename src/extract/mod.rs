@@ -517,6 +517,7 @@ fn analyze_document(
         || [
             "work report",
             "report on the work",
+            "report on government work",
             "政府工作报告",
             "政府工作報告",
         ]

@@ -888,7 +888,9 @@ impl<'a> SentenceReader<'a> {
             }
         }
         if unit.is_none() {
-            let (a, b) = self.noun_phrase(j);
+            // "create 200,000 more job vacancies": more of the counted noun, not a bound
+            let more = self.word_is(j, "more") && !self.word_is(j + 1, "than");
+            let (a, b) = self.noun_phrase(j + usize::from(more));
             if b > a {
                 // "31 major cities, provinces and autonomous regions", "the 38 targets"
                 if lex.meta_nouns.longest_at(text, toks, a).is_some()

@@ -1907,3 +1907,54 @@ fn a_group_compared_with_is_not_what_the_figure_is_about() {
         ]
     );
 }
+
+#[test]
+fn counts_of_more_of_a_noun() {
+    assert_eq!(
+        values("The city aims to create 200,000 more job vacancies this year."),
+        vec!["200,000 count"]
+    );
+    assert_eq!(
+        values("Build 300 more schools and 20 more hospitals."),
+        vec!["300 count", "20 count"]
+    );
+    // "more than" stays a bound
+    assert_eq!(
+        zj("Build more than 300 schools."),
+        vec!["target Zhejiang 2021 > 300 count"]
+    );
+}
+
+#[test]
+fn labels_past_a_gerund_and_a_year_on_year() {
+    let x = extract(
+        "zj.txt",
+        "Zhejiang Government Work Report 2021\n\nThe city will create 200,000 jobs, keeping the unemployment rate within 2.5 percent. GDP rose 8.5 percent year-on-year to 2.83 trillion yuan in 2020. Income increased by 7.9 percent year-on-year to 29,957 yuan in 2020.\n",
+    );
+    let labels: Vec<&str> = x.iter().map(|x| x.indicator.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec![
+            "jobs",
+            "unemployment rate",
+            "GDP growth",
+            "GDP",
+            "Income growth",
+            "Income"
+        ]
+    );
+}
+
+#[test]
+fn a_report_on_government_work_reviews_last_year() {
+    let doc = "Hebei session opens\n\nThe session opened on Jan 8 in Shijiazhuang. Governor Zhang delivered a report on government work. Hebei's GDP rose 8.5 percent. The GDP growth rate is expected to reach 8 percent.\n";
+    assert_eq!(
+        rows("hebei-2014-01-21.txt", doc),
+        vec!["actual Hebei 2013 = 8.5 %", "target Hebei 2014 = 8 %"]
+    );
+    let doc = "Gansu session\n\nPub Date:2019-01-30\n\nThe governor gave the report on government work. Gansu's retail sales rose 7.4 percent. Gansu's GDP will grow 6 percent.\n";
+    assert_eq!(
+        rows("g.txt", doc),
+        vec!["actual Gansu 2018 = 7.4 %", "target Gansu 2019 = 6 %"]
+    );
+}
