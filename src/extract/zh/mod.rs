@@ -772,6 +772,18 @@ mod topic_tests {
     }
 
     #[test]
+    fn a_label_before_a_target_cue_stays() {
+        // the label before "预期目标为"; the lead-in before "主要预期目标是:" goes
+        let l = labels("广东省政府工作报告。\n今年全省生产总值增长预期目标为9%。\n");
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].1.as_deref(), Some("gdp_growth"), "{l:?}");
+        let l = labels("浙江省政府工作报告。\n今年城镇调查失业率目标为5.5%左右。\n");
+        assert_eq!(l[0].1.as_deref(), Some("surveyed_unemployment"), "{l:?}");
+        let l = labels("浙江省政府工作报告。\n今年的主要预期目标是:地区生产总值增长6%。\n");
+        assert_eq!(l[0].1.as_deref(), Some("gdp_growth"), "{l:?}");
+    }
+
+    #[test]
     fn a_year_compared_with_is_no_year_of_the_figures_after_it() {
         let years = |body: &str| -> Vec<(i32, String)> {
             crate::extract::extract("zq-2025.txt", &format!("肇庆市政府工作报告\n\n{body}\n"))

@@ -1179,12 +1179,16 @@ fn labels(
         for &(ws, we, p) in words {
             if ws >= a && we <= b && !matches!(p, Pat::Group | Pat::NationalTerm) {
                 if matches!(p, Pat::Target | Pat::Plan) {
-                    // "主要预期目标是": everything up to it is the lead-in
+                    // "主要预期目标是: ...": everything up to it is the lead-in; but in
+                    // "生产总值增长预期目标为9%" the label stands before it
                     let after = sub(t, we, b);
-                    if !after.trim().is_empty()
-                        && (after.starts_with('是') || after.starts_with('为'))
-                    {
-                        cut.push((a, we + 3));
+                    if after.starts_with('是') || after.starts_with('为') {
+                        let label_follows = !after[3..].trim().is_empty();
+                        cut.push(if label_follows {
+                            (a, we + 3)
+                        } else {
+                            (ws, we + 3)
+                        });
                         continue;
                     }
                 }
