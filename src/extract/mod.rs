@@ -2623,7 +2623,14 @@ impl<'a> Walker<'a> {
                         .is_some_and(|q| q.t0 > 0 && eq_word(toks[q.t0 - 1].text(text), "from"));
                 let item = mine.iter().position(|&q| q == k).map_or(0, |n| items[n]);
                 let pushed: Vec<Extraction> = self.out.drain(pushed_from..).collect();
+                // "The GDP of both Beijing and Hebei reached 4.2 trillion yuan ... and 1.7
+                // times that of 2013, respectively": "both" says each figure is of each
+                let both = mentions
+                    .iter()
+                    .rfind(|m| m.unit == units[0] && m.end <= runs[r].1)
+                    .is_some_and(|m| preceding_word_is(text, m.pos, "both"));
                 let pairwise = respectively
+                    && !both
                     && (count == units.len() || shared_from)
                     && !(shared_from && item == 0);
                 let i = item.saturating_sub(usize::from(shared_from));

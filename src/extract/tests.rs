@@ -1958,3 +1958,32 @@ fn a_report_on_government_work_reviews_last_year() {
         vec!["actual Gansu 2018 = 7.4 %", "target Gansu 2019 = 6 %"]
     );
 }
+
+#[test]
+fn both_says_each_figure_is_of_each_place_whatever_respectively_says() {
+    let r = roundup(
+        "The GDP of both Beijing and Hebei reached 4.2 trillion yuan in 2020 and 1.7 times that of 2013, respectively. Tianjin's GDP was 1.4 trillion yuan in 2020.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Beijing 2020 = 4,200,000,000,000 yuan",
+            "actual Hebei 2020 = 4,200,000,000,000 yuan",
+            "actual Beijing 2020 = 1.7 times",
+            "actual Hebei 2020 = 1.7 times",
+            "actual Tianjin 2020 = 1,400,000,000,000 yuan"
+        ]
+    );
+    // without "both", "respectively" pairs them
+    let r = roundup(
+        "Hunan and Hubei aim for more than 6.5 percent and 7 percent, respectively. Tianjin aims for 5 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Hunan 2021 > 6.5 %",
+            "target Hubei 2021 > 7 %",
+            "target Tianjin 2021 = 5 %"
+        ]
+    );
+}
