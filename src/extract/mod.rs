@@ -1034,6 +1034,71 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
     Mode::Roundup
 }
 
+/// A label without the places it is said of ("GDP of both Beijing and Hebei", "number of
+/// trillion-yuan cities in the Yangtze River Delta"): the finding names its province.
+fn without_places(lex: &Lexicon, label: &str, hits: &mut Vec<(usize, usize, Hit)>) -> String {
+    if !label.contains(" in ") && !label.contains(" of ") {
+        return label.to_string();
+    }
+    lex.scan(label, hits);
+    let places: Vec<(usize, usize)> = hits
+        .iter()
+        // not the country: "share of exports in the country" is a share of the nation's
+        .filter(|h| match h.2 {
+            Hit::Place(p) => lex.place(p).kind != PlaceKind::National,
+            Hit::Local => true,
+            _ => false,
+        })
+        .map(|h| (h.0, h.1))
+        .collect();
+    let Some(&(first, _)) = places.first() else {
+        return label.to_string();
+    };
+    // the phrase starts at "in"/"of" (past "both"/"the") right before the first place and
+    // runs over the places and the words joining them, to the label's end
+    let before = label[..first].trim_end();
+    let before = ["both", "the"]
+        .iter()
+        .find_map(|w| {
+            before
+                .strip_suffix(w)
+                .filter(|b| b.ends_with(' '))
+                .map(str::trim_end)
+        })
+        .unwrap_or(before);
+    let Some(head) = before
+        .strip_suffix(" in")
+        .or_else(|| before.strip_suffix(" of"))
+    else {
+        return label.to_string();
+    };
+    let mut at = first;
+    for &(s, e) in &places {
+        let gap = label[at..s].trim();
+        if !(gap.is_empty() || gap == "," || gap == "and" || gap == ", and") {
+            break;
+        }
+        at = e;
+    }
+    let rest = label[at..].trim_start();
+    // only a phrase that ends the label, or a change word after it ("... in the
+    // province growth")
+    let change = ["growth", "increase", "decline", "share"]
+        .iter()
+        .any(|w| rest.split(' ').next() == Some(w));
+    if !(rest.is_empty() || change) {
+        return label.to_string();
+    }
+    if head.trim().is_empty() {
+        return label.to_string();
+    }
+    if rest.is_empty() {
+        head.trim_end().to_string()
+    } else {
+        format!("{} {rest}", head.trim_end())
+    }
+}
+
 /// What each figure is of, read off its sentence alone: its indicator label, and a unit
 /// the text left out where the indicator leaves no doubt ("General public budget revenue
 /// was 41.134 billion" is in yuan, "the integration index reached 45.3" an index value).
@@ -1043,8 +1108,9 @@ fn label_quantities(lex: &Lexicon, reader: &SentenceReader, qs: &mut [Quantity])
     }
     let labels = qs.iter().map(|q| q.label.clone()).collect();
     let labels = indicator::distribute_respectively(reader, qs, labels);
+    let mut hits = Vec::new();
     for (q, l) in qs.iter_mut().zip(labels) {
-        q.label = l;
+        q.label = without_places(lex, &l, &mut hits);
     }
     for q in qs.iter_mut() {
         if !q.bare {

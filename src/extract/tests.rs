@@ -1987,3 +1987,24 @@ fn both_says_each_figure_is_of_each_place_whatever_respectively_says() {
         ]
     );
 }
+
+#[test]
+fn labels_leave_out_the_places_they_are_said_of() {
+    let x = extract(
+        "r.txt",
+        "Provinces set growth targets\n\nPub Date:2021-01-30\n\nThe GDP of both Beijing and Hebei reached 4.2 trillion yuan in 2020. The number of trillion-yuan cities in the Yangtze River Delta has increased to 9. The added value of industries in the province grew 6%. Zhejiang's share of exports in the country rose to 14%. Hubei aims for GDP growth of 7 percent.\n",
+    );
+    let labels: Vec<&str> = x.iter().map(|x| x.indicator.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec![
+            "GDP",
+            "GDP",
+            "number of trillion-yuan cities",
+            "added value of industries growth",
+            // the country stays: a share of the nation's exports
+            "share of exports in the country",
+            "GDP growth"
+        ]
+    );
+}
