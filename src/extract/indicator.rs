@@ -673,11 +673,24 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
     }
     // "GDP was 33 million yuan, but by 2018 the figure had grown to 273.294 billion yuan":
     // a verb of change alone names nothing, the figure before does
-    if !l.is_empty()
-        && l.split_whitespace().all(|w| r.lex.change_verbs.has_word(w))
-        && let Some(p) = prev_label()
-    {
+    let change_verb_alone =
+        !l.is_empty() && l.split_whitespace().all(|w| r.lex.change_verbs.has_word(w));
+    if change_verb_alone && let Some(p) = prev_label() {
         return flags.apply(strip_change_suffix(&p), unit);
+    }
+    // "the intensity of R&D expenditure in the region has risen from 2.81% to 3.34%": with
+    // no figure before, the subject before the auxiliary names it
+    if change_verb_alone
+        && let Some(verb) = (start..end).rev().find(|&i| {
+            r.toks[i].kind == Tk::Word && r.lex.change_verbs.has_word(r.toks[i].text(r.text))
+        })
+        && verb > start
+        && is_one_of(r.toks[verb - 1].text(r.text), class::AUXILIARIES)
+    {
+        let (subject, _, _) = noun_before(r, start, verb - 1, level_only);
+        if !subject.is_empty() && !is_time_phrase(&subject) {
+            return flags.apply(&subject, unit);
+        }
     }
     if !l.is_empty() {
         return flags.apply(&l, unit);

@@ -661,6 +661,20 @@ fn a_verb_of_change_alone_names_nothing() {
         labels,
         vec!["per capita GDP", "per capita GDP", "GDP", "GDP"]
     );
+    // with no figure before, the subject before the auxiliary
+    let x = extract(
+        "zj.txt",
+        "Zhejiang report 2021\n\nThe intensity of R&D expenditure in Zhejiang has risen from 2.81% in 2018 to 3.34% in 2020.\nThe total foreign trade volume had grown to 3.38 trillion yuan by 2020.\n",
+    );
+    let labels: Vec<&str> = x.iter().map(|x| x.indicator.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec![
+            "intensity of R&D expenditure",
+            "intensity of R&D expenditure",
+            "total foreign trade volume"
+        ]
+    );
     // the second figure of a list is of the same measure, growth and all
     let x = extract(
         "zj.txt",
