@@ -746,6 +746,24 @@ fn described_pair(gap: &str) -> bool {
         && right.ends_with(" of")
 }
 
+/// The words between two places coordinated with an aside about the first: "Shanghai,
+/// which is a financial hub, and Beijing", "Hainan, the island province, and Xizang"
+/// (`gap` is trimmed of spaces and commas at both ends).
+fn described_first(gap: &str) -> bool {
+    let Some(aside) = gap
+        .strip_suffix(", and")
+        .or_else(|| gap.strip_suffix(", or"))
+    else {
+        return false;
+    };
+    let first = aside.split_whitespace().next().unwrap_or("");
+    !aside.contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | ':' | '.' | ',' | '%'))
+        && aside.split_whitespace().count() <= 8
+        && ["which", "the", "a", "an", "its"]
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
+}
+
 /// Is the mention one of a list of places ("Shanghai, Jiangsu, Zhejiang and Anhui")?
 fn in_a_list(text: &str, mentions: &[Mention], m: &Mention) -> bool {
     let joined = |a: &Mention, b: &Mention| {
@@ -2046,6 +2064,7 @@ impl<'a> Walker<'a> {
                     || gap.eq_ignore_ascii_case("and")
                     || gap.eq_ignore_ascii_case("or")
                     || described_pair(gap)
+                    || described_first(gap)
                 {
                     run.push(next);
                 } else {

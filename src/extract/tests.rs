@@ -2022,3 +2022,29 @@ fn labels_leave_out_the_places_they_are_said_of() {
         ]
     );
 }
+
+#[test]
+fn places_coordinated_with_an_aside_about_the_first() {
+    let r = roundup(
+        "Shanghai, which is a financial hub, and Beijing, the capital city, are both expecting GDP growth of 5 per cent. Hubei aims for 7 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Shanghai 2021 = 5 %",
+            "target Beijing 2021 = 5 %",
+            "target Hubei 2021 = 7 %"
+        ]
+    );
+    let r = roundup(
+        "Hainan, the island province, and Tibet set growth targets of about 8 percent. Hubei aims for 7 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Hainan 2021 ~ 8 %",
+            "target Tibet 2021 ~ 8 %",
+            "target Hubei 2021 = 7 %"
+        ]
+    );
+}
