@@ -35,6 +35,12 @@ const COMPLEMENT: &[&str] = &[
     "reach",
     "reaches",
     "reaching",
+    "stand",
+    "stood",
+    "stands",
+    "went",
+    "go",
+    "goes",
     "increased",
     "increase",
     "increases",
@@ -296,6 +302,7 @@ const TIME_WORDS: &[&str] = &[
     "and",
     "year-on-year",
     "yoy",
+    "on",
 ];
 
 /// Counted nouns too general to stand alone: "150,000 people" says little without

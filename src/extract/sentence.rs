@@ -372,6 +372,9 @@ impl<'a> SentenceReader<'a> {
                         ]
                         .iter()
                         .any(|w| prev.eq_ignore_ascii_case(w))
+                            // "an increase of 5.2% compared to the previous year"
+                            || (prev.eq_ignore_ascii_case("to")
+                                && prev2.eq_ignore_ascii_case("compared"))
                             || (prev.eq_ignore_ascii_case("of")
                                 && ["that", "those"]
                                     .iter()
@@ -461,7 +464,11 @@ impl<'a> SentenceReader<'a> {
                         .iter()
                         .any(|w| eq_word(prev2, w)))
                 || eq_word(prev, "versus")
-                || eq_word(prev, "vs");
+                || eq_word(prev, "vs")
+                // "the growth rate accelerated by 2.2 percentage points compared to 2022",
+                // "up 5% over 2022"
+                || ((eq_word(prev, "to") || eq_word(prev, "with")) && eq_word(prev2, "compared"))
+                || (eq_word(prev, "over") && self.period_end(i).is_none());
             if base_of {
                 continue;
             }

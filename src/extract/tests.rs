@@ -2048,3 +2048,34 @@ fn places_coordinated_with_an_aside_about_the_first() {
         ]
     );
 }
+
+#[test]
+fn compared_to_a_year_is_a_base() {
+    let doc = "Seven sets of data\n\n2024-01-18\n\nChina's GDP reached 126 trillion yuan in 2023, an increase of 5.2% compared to the previous year, and the growth rate accelerated by 2.2 percentage points compared to 2022. Retail sales grew 7% over 2022.\n";
+    assert_eq!(
+        rows("n.txt", doc),
+        vec![
+            "actual China 2023 = 126,000,000,000,000 yuan",
+            "actual China 2023 = 5.2 %",
+            "actual China 2023 = 2.2 pp",
+            "actual China 2023 = 7 %"
+        ]
+    );
+}
+
+#[test]
+fn labels_past_went_up_stood_at_and_year_on_year() {
+    let x = extract(
+        "n.txt",
+        "China economy 2023\n\nPub Date:2024-01-17\n\nThe fixed-asset investment went up 3 percent year on year in 2023 to stand at 50.3 trillion yuan. Emissions of nitrogen oxides went down 2 percent in 2023.\n",
+    );
+    let labels: Vec<&str> = x.iter().map(|x| x.indicator.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec![
+            "fixed-asset investment growth",
+            "fixed-asset investment",
+            "Emissions of nitrogen oxides decline"
+        ]
+    );
+}
