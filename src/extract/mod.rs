@@ -532,6 +532,16 @@ fn analyze_document(
     }
 }
 
+/// Provinces named together ("Jiangxi and Sichuan", "both Beijing and Hebei").
+struct Run {
+    units: Vec<u16>,
+    /// Where the last name ends.
+    end: usize,
+    /// After "both": each figure after the run is of each province, whatever
+    /// "respectively" says.
+    both: bool,
+}
+
 /// A place mention in the text.
 #[derive(Debug, Clone, Copy)]
 struct Mention {
@@ -849,17 +859,9 @@ fn is_venue(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
         return false;
     }
     let (event, _) = sentence::preceding_word_at(text, at);
-    let next = text[e..]
-        .trim_start()
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    let on_a_day = next.eq_ignore_ascii_case("on") && {
-        let after_on = text[e..].trim_start()[2..]
-            .trim_start()
-            .split(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
+    let on_a_day = next_word(&text[e..]).eq_ignore_ascii_case("on") && {
+        // "on" is two ASCII bytes at the start of the trimmed rest
+        let after_on = next_word(&text[e..].trim_start()[2..]);
         lex.months.has_word(after_on) || lex.weekdays.has_word(after_on)
     };
     lex.venue_events.has_word(event) || on_a_day
@@ -868,14 +870,15 @@ fn is_venue(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
 /// "Beijing aims to keep inflation at around 3%": the capital, as the subject of a verb of
 /// policy, stands for the government.
 fn is_metonym(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
-    lex.seat_of_government.has_word(&text[s..e])
-        && lex.policy_verbs.has_word(
-            text[e..]
-                .trim_start()
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or(""),
-        )
+    lex.seat_of_government.has_word(&text[s..e]) && lex.policy_verbs.has_word(next_word(&text[e..]))
+}
+
+/// The word `s` starts with, past spaces ("" if it starts with something else).
+fn next_word(s: &str) -> &str {
+    s.trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
 }
 
 /// "Guangdong is the first province in the country with a GDP exceeding 13 trillion yuan",
@@ -911,11 +914,7 @@ fn part_of_the_country(after: &str) -> bool {
     else {
         return false;
     };
-    let w = rest
-        .trim_start()
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let w = next_word(rest);
     // not "China's central bank"
     COMPASS
         .iter()
@@ -1619,7 +1618,7 @@ impl<'a> Walker<'a> {
             self.carry_group = self
                 .coordinated(&mentions, false)
                 .pop()
-                .map(|(units, _)| units)
+                .map(|run| run.units)
                 .unwrap_or_default();
         }
         if let Some(m) = mentions
@@ -1737,13 +1736,14 @@ impl<'a> Walker<'a> {
             // the name right before it, with no figure or clause break between
             let prev = mentions.iter().rev().find(|o| o.end < m.pos);
             prev.is_some_and(|o| {
+                let between = &text[o.end..m.pos];
                 (o.subject || o.initial)
-                    && !text[o.end..m.pos].contains([';', '；', '%'])
-                    && !text[o.end..m.pos].contains(|c: char| c.is_ascii_digit())
+                    && !between.contains([';', '；', '%'])
+                    && !between.contains(|c: char| c.is_ascii_digit())
                     && {
                         // past the rest of the name: "Guangdong Province, an economic
                         // powerhouse that accounts for a tenth of the country's GDP, targets"
-                        let gap = text[o.end..m.pos].trim_start();
+                        let gap = between.trim_start();
                         let gap = NAME_CONTINUERS
                             .iter()
                             .find_map(|w| gap.strip_prefix(w))
@@ -2029,14 +2029,14 @@ impl<'a> Walker<'a> {
 
     /// Provinces named together as the subject of a roundup sentence or clause
     /// ("Jiangxi and Sichuan both set ...", "Shanghai, Beijing and Tianjin ..."): each
-    /// figure after them is a statement about each. Returns the runs with their ends.
-    fn coordinated_subjects(&self, mentions: &[Mention]) -> Vec<(Vec<u16>, usize)> {
+    /// figure after them is a statement about each.
+    fn coordinated_subjects(&self, mentions: &[Mention]) -> Vec<Run> {
         self.coordinated(mentions, true)
     }
 
     /// Runs of provinces named together; with `subject_only` only those that open their
     /// sentence or follow "both".
-    fn coordinated(&self, mentions: &[Mention], subject_only: bool) -> Vec<(Vec<u16>, usize)> {
+    fn coordinated(&self, mentions: &[Mention], subject_only: bool) -> Vec<Run> {
         // in a one-province text only the member provinces of a regional one
         let members: Option<&[u16]> = match &self.info.mode {
             Mode::Single(u) => Some(
@@ -2089,7 +2089,11 @@ impl<'a> Walker<'a> {
                 && units.len() >= 2
                 && members.is_none_or(|ms| units.iter().all(|u| ms.contains(u)))
             {
-                runs.push((units, run[run.len() - 1].end));
+                runs.push(Run {
+                    units,
+                    end: run[run.len() - 1].end,
+                    both,
+                });
             }
             i += run.len();
         }
@@ -2190,7 +2194,7 @@ impl<'a> Walker<'a> {
         let named_subject = self
             .coordinated_subjects(mentions)
             .iter()
-            .any(|(_, end)| *end <= toks[g].start);
+            .any(|run| run.end <= toks[g].start);
         !named_before && !named_after && !named_subject
     }
 
@@ -2445,12 +2449,16 @@ impl<'a> Walker<'a> {
                 .any(|m| m.kind != PlaceKind::National && !m.weak)
             && self.lex.starts_with_plural_anaphora(&text[s..e])
         {
-            runs.push((self.carry_group.clone(), s));
+            runs.push(Run {
+                units: self.carry_group.clone(),
+                end: s,
+                both: false,
+            });
         }
         let run_of = |k: usize| -> Option<usize> {
             let pos = toks[qs[k].tn].start;
-            let r = runs.iter().rposition(|(_, end)| *end < pos)?;
-            let end = runs[r].1;
+            let r = runs.iter().rposition(|run| run.end < pos)?;
+            let end = runs[r].end;
             let other = mentions
                 .iter()
                 .any(|m| m.pos > end && m.pos < pos && m.kind != PlaceKind::National && !m.weak);
@@ -2685,7 +2693,7 @@ impl<'a> Walker<'a> {
             }
             // a figure after a coordinated subject is stated for each province
             if let Some(r) = subject_of[k] {
-                let units = &runs[r].0;
+                let units = &runs[r].units;
                 let mine: Vec<usize> = (0..qs.len())
                     .filter(|&q| subject_of[q] == Some(r))
                     .collect();
@@ -2710,12 +2718,8 @@ impl<'a> Walker<'a> {
                 let pushed: Vec<Extraction> = self.out.drain(pushed_from..).collect();
                 // "The GDP of both Beijing and Hebei reached 4.2 trillion yuan ... and 1.7
                 // times that of 2013, respectively": "both" says each figure is of each
-                let both = mentions
-                    .iter()
-                    .rfind(|m| m.unit == units[0] && m.end <= runs[r].1)
-                    .is_some_and(|m| preceding_word_is(text, m.pos, "both"));
                 let pairwise = respectively
-                    && !both
+                    && !runs[r].both
                     && (count == units.len() || shared_from)
                     && !(shared_from && item == 0);
                 let i = item.saturating_sub(usize::from(shared_from));
