@@ -486,7 +486,10 @@ fn cmd_extract(
                         x.indicator,
                         x.comparator.symbol(),
                         crate::util::format_quantity(x.value, &x.unit),
-                        text.get(x.number.start..x.number.end).unwrap_or("")
+                        // one row a finding, also for a decimal broken by a line break
+                        text.get(x.number.start..x.number.end)
+                            .unwrap_or("")
+                            .replace(['\n', '\r'], " ")
                     )
                 })
             }

@@ -678,6 +678,19 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
             return f.apply(strip_change_suffix(&p), unit);
         }
     }
+    // "about 7 percent, higher than last year's 6.5 percent", "a slight increase over last
+    // year's 6.5 percent": the figure compared with is of the measure before it
+    let compared_with_a_year = lead_words.last().is_some_and(|w| {
+        let w = w.to_ascii_lowercase();
+        w == "year's" || w == "year’s"
+    }) && lead_words.iter().any(|w| {
+        ["than", "over", "from", "with", "versus"]
+            .iter()
+            .any(|c| eq_word(w, c))
+    });
+    if compared_with_a_year && let Some(p) = prev_label() {
+        return flags.apply(strip_change_suffix(&p), unit);
+    }
     // "GDP was 33 million yuan, but by 2018 the figure had grown to 273.294 billion yuan":
     // a verb of change alone names nothing, the figure before does
     let change_verb_alone =

@@ -131,12 +131,12 @@ pub fn extract_with_options(
             .unzip();
         (
             hits.into_iter().flatten().collect(),
-            lines.into_iter().flatten().collect(),
+            join_broken_decimals(text, lines.into_iter().flatten().collect()),
         )
     } else {
         let mut hits = Vec::new();
         lex.scan(text, &mut hits);
-        (hits, classify_lines(lex, text))
+        (hits, join_broken_decimals(text, classify_lines(lex, text)))
     };
     let info = analyze_document(lex, options, file_name, text, &lines, &hits);
     let mut walker = Walker {
@@ -458,6 +458,27 @@ fn classify_lines_in(lex: &Lexicon, text: &str, a: usize, b: usize) -> Vec<Line>
             Line { start, end, kind }
         })
         .collect()
+}
+
+/// Lines joined where a decimal was broken by a line break: "grew by 4." then "8 percent
+/// in 2023" is one line with 4.8 percent (texts copied from PDFs and fixed-width pages wrap
+/// anywhere). The tokenizer and the sentence splitter read such a number across the break.
+fn join_broken_decimals(text: &str, mut lines: Vec<Line>) -> Vec<Line> {
+    let mut k = 0;
+    while k + 1 < lines.len() {
+        let (a, b) = (&lines[k], &lines[k + 1]);
+        if a.kind != LineKind::Blank
+            && b.kind != LineKind::Blank
+            && text::broken_decimal(&text[a.start..a.end], &text[b.start..b.end])
+        {
+            lines[k].end = lines[k + 1].end;
+            lines[k].kind = LineKind::Body;
+            lines.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    lines
 }
 
 /// A bulleted list item ("• GDP growth of over 6 percent") is text, however short.

@@ -351,7 +351,10 @@ impl<'a> SentenceReader<'a> {
                             .split(|c: char| !c.is_alphabetic())
                             .next()
                             .unwrap_or("");
-                        if !self.lex.target_nouns.has_word(next) {
+                        // "over last year's 6.5 percent": the figure that follows is
+                        // of that year
+                        let figure = rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+                        if !figure && !self.lex.target_nouns.has_word(next) {
                             continue;
                         }
                         goal = true;

@@ -118,6 +118,24 @@ fn fractions_and_word_numbers() {
 }
 
 #[test]
+fn a_decimal_broken_by_a_line_break() {
+    // the "4.\n8 percent" and a wire story's "grew by 5.\n5 percent"
+    assert_eq!(
+        zj("GDP grew by 4.\n8 percent in 2020."),
+        vec!["actual Zhejiang 2020 = 4.8 %"]
+    );
+    assert_eq!(
+        zj("Its per capita disposable income grew by 5.\n5 percent in 2020, continuing to outperform the economy."),
+        vec!["actual Zhejiang 2020 = 5.5 %"]
+    );
+    // a line that ends with a year is not glued to the next
+    assert_eq!(
+        zj("The plan was set in 2020.\n5 percent of the funds will go to villages."),
+        vec!["target Zhejiang 2021 = 5 %"]
+    );
+}
+
+#[test]
 fn ranges_keep_both_ends() {
     assert_eq!(
         zj("This year GDP will grow 6% to 7%."),
@@ -921,6 +939,25 @@ fn present_states_are_outcomes() {
             "actual Guangxi 2016 = 2.1 gw",
             "actual Guangxi 2016 = 45 count"
         ]
+    );
+}
+
+#[test]
+fn last_years_figure_is_of_last_year() {
+    // "over last year's 6.5 percent" compares with a figure, and the figure is last year's
+    assert_eq!(
+        rows(
+            "j.txt",
+            "Jilin Government Work Report 2016\n\nThe governor spoke of keeping GDP growth at around 7 percent this year, a slight increase over last year's 6.5 percent.\n",
+        ),
+        vec!["target Jilin 2016 ~ 7 %", "actual Jilin 2015 = 6.5 %"]
+    );
+    assert_eq!(
+        rows(
+            "h.txt",
+            "Hunan Government Work Report 2024\n\nExports are expected to rise 3 percent this year, up from the previous year's 1.2 percent.\n",
+        ),
+        vec!["target Hunan 2024 = 3 % <- 1.2@2023", "actual Hunan 2023 = 1.2 %"]
     );
 }
 

@@ -51,6 +51,11 @@ fn full_width_digit_at(bytes: &[u8], i: usize) -> bool {
 
 /// A number token's text with full-width digits and separators as ASCII.
 pub fn ascii_number(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        return std::borrow::Cow::Owned(
+            ascii_number(&s.replace(['\n', '\r'], "")).into_owned(),
+        );
+    }
     if s.is_ascii() {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -106,6 +111,12 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             }
             if i + 1 < end && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
                 i += 1;
+                while i < end && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+            } else if let Some(skip) = line_break_in_decimal(bytes, i, end) {
+                // "4.\n8 percent", a line the caller joined (`broken_decimal`)
+                i += skip;
                 while i < end && bytes[i].is_ascii_digit() {
                     i += 1;
                 }
@@ -217,6 +228,42 @@ pub fn tokenize_str(s: &str) -> Vec<Token> {
     v
 }
 
+/// At `bytes[i]`, a "." then a line break then a digit: the length of ".\n" (or ".\r\n").
+fn line_break_in_decimal(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
+    if bytes.get(i) != Some(&b'.') {
+        return None;
+    }
+    let skip = match bytes.get(i + 1..) {
+        Some([b'\n', d, ..]) if d.is_ascii_digit() => 2,
+        Some([b'\r', b'\n', d, ..]) if d.is_ascii_digit() => 3,
+        _ => return None,
+    };
+    (i + skip < end).then_some(skip)
+}
+
+/// Does line `a` end inside a decimal that line `b` goes on with? "grew by 5." then
+/// "5 percent, continuing ...": `a` ends in a short number and a full stop, and `b` starts
+/// with digits and a unit ("%", or a lower-case word) directly: no list marker ("2."), no
+/// new sentence, no year ("in 2023." is not cut).
+pub fn broken_decimal(a: &str, b: &str) -> bool {
+    let Some(head) = a.strip_suffix('.') else {
+        return false;
+    };
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let before = head[..head.len() - digits].chars().next_back();
+    if !(1..=3).contains(&digits) || before.is_some_and(|c| !c.is_whitespace() && c != '(') {
+        return false;
+    }
+    let lead = b.len() - b.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &b[lead..];
+    lead > 0
+        && (rest.starts_with('%')
+            || rest
+                .strip_prefix(' ')
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_ascii_lowercase()))
+}
+
 /// Lines as (start, end) byte offsets, without the line break.
 pub fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
@@ -267,6 +314,13 @@ pub fn sentences(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usi
         }
         let b = bytes[i];
         let (is_end, len) = match b {
+            // a decimal across a joined line break ("4.\n8 percent")
+            b'.' if i > start
+                && bytes[i - 1].is_ascii_digit()
+                && line_break_in_decimal(bytes, i, end).is_some() =>
+            {
+                (false, 1)
+            }
             b'.' | b'!' | b'?' => (true, 1),
             0xE3 if text[i..].starts_with('。') => (true, 3),
             0xEF if text[i..].starts_with('！') || text[i..].starts_with('？') => (true, 3),
@@ -368,6 +422,34 @@ mod tests {
                 (Tk::Num, "4"),
             ]
         );
+    }
+
+    #[test]
+    fn a_decimal_broken_by_a_line_break_is_one_number() {
+        assert!(broken_decimal("Its GDP grew by 4.", "8 percent in 2023."));
+        assert!(broken_decimal("income grew by 5.", "5 percent, continuing"));
+        assert!(broken_decimal("a rate of (6.", "5%) for the year"));
+        // a year or a code ends a sentence; a list marker or a capital starts one
+        assert!(!broken_decimal("the plan runs to 2025.", "5 percent more"));
+        assert!(!broken_decimal("see COVID-19.", "5 percent"));
+        assert!(!broken_decimal("GDP grew by 4.", "2. Targets for 2024"));
+        assert!(!broken_decimal("GDP grew by 4.", "8 Provinces reported"));
+        assert_eq!(
+            toks("by 4.\n8 percent, 5.\r\n5%"),
+            vec![
+                (Tk::Word, "by"),
+                (Tk::Num, "4.\n8"),
+                (Tk::Word, "percent"),
+                (Tk::Punct, ","),
+                (Tk::Num, "5.\r\n5"),
+                (Tk::Punct, "%"),
+            ]
+        );
+        assert_eq!(ascii_number("4.\n8"), "4.8");
+        let t = "It grew by 4.\n8 percent. Exports rose.";
+        let mut v = Vec::new();
+        sentences(t, 0, t.len(), &mut v);
+        assert_eq!(v.len(), 2, "{v:?}");
     }
 
     #[test]
