@@ -579,7 +579,9 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
                     _ => format!("share of {noun}"),
                 };
             }
-            NounKind::Counted | NounKind::Of if !noun.is_empty() => {
+            // "95 percent of the previous year" is a share of a year's level: the subject
+            // names it, below
+            NounKind::Counted | NounKind::Of if !noun.is_empty() && !is_time_phrase(&noun) => {
                 let generic =
                     noun.split_whitespace().count() == 1 && is_one_of(&noun, class::GENERIC_NOUNS);
                 if generic {
@@ -744,12 +746,14 @@ pub fn label(r: &SentenceReader, qs: &[Quantity], k: usize) -> String {
             return flags.apply(strip_change_suffix(&p), unit);
         }
     }
-    if let Some((a, b)) = q.noun {
+    if let Some((a, b)) = q.noun
+        && !is_time_phrase(&clean(slice_text(r, a, b)))
+    {
         return clean(slice_text(r, a, b));
     }
     // "allowed at most 80 days for approval of ...", "invest 42.1 billion yuan in ..."
     let after = after_phrase(r, q.t1);
-    if !after.is_empty() {
+    if !after.is_empty() && !is_time_phrase(&after) {
         return after;
     }
     if (start..end).any(|i| eq_word(r.toks[i].text(r.text), "invest")) {

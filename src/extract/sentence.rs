@@ -381,7 +381,9 @@ impl<'a> SentenceReader<'a> {
                             || (prev.eq_ignore_ascii_case("of")
                                 && ["that", "those"]
                                     .iter()
-                                    .any(|w| prev2.eq_ignore_ascii_case(w))));
+                                    .any(|w| prev2.eq_ignore_ascii_case(w)))
+                            || (prev.eq_ignore_ascii_case("of")
+                                && share_of_a_year(text, prev_at)));
                     let when = match h {
                         Horizon::Report(o) => {
                             if comparing {
@@ -698,15 +700,19 @@ impl<'a> SentenceReader<'a> {
                 eq_word(w, "times") || eq_word(w, "fold") || (eq_word(w, "percent") && !named)
             })
         });
-        if let Some(n) = next
-            && adj_next
-            && toks[n].kind == Tk::Punct
-            && is_dash(toks[n].text(text))
-            && toks
-                .get(n + 1)
-                .is_some_and(|w| w.kind == Tk::Word && self.adjacent(n, n + 1))
-            && !hyphen_multiple
-        {
+        let hyphen = next.filter(|&n| {
+            adj_next
+                && toks[n].kind == Tk::Punct
+                && is_dash(toks[n].text(text))
+                && toks
+                    .get(n + 1)
+                    .is_some_and(|w| w.kind == Tk::Word && self.adjacent(n, n + 1))
+        });
+        // "the 5-trillion-yuan mark", "a 100-billion-yuan industry": an amount written as
+        // one adjective is still the amount
+        let hyphen_amount =
+            hyphen.filter(|&n| lex.multipliers.longest_at(text, toks, n + 1).is_some());
+        if hyphen.is_some() && hyphen_amount.is_none() && !hyphen_multiple {
             return None;
         }
         if self.is_year_token(i) {
@@ -751,12 +757,24 @@ impl<'a> SentenceReader<'a> {
             }
         }
         let mut multiplied = false;
+        if let Some(n) = hyphen_amount {
+            j = n + 1;
+        }
         if unit.is_none()
             && let Some((len, m)) = lex.multipliers.longest_at(text, toks, j)
         {
             value *= m;
             j += len;
             multiplied = true;
+            // "4 trillion-yuan mark"
+            if toks.get(j).is_some_and(|t| is_dash(t.text(text)))
+                && self.adjacent(j - 1, j)
+                && j + 1 < toks.len()
+                && self.adjacent(j, j + 1)
+                && lex.units_after.longest_at(text, toks, j + 1).is_some()
+            {
+                j += 1;
+            }
         }
         if unit.is_none() {
             if toks
@@ -1746,6 +1764,27 @@ pub(crate) fn preceding_word_at(text: &str, pos: usize) -> (&str, usize) {
         .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     (&before[start..], start)
+}
+
+/// "regained to above 95 percent of the previous year", "recovered to 80% of last year":
+/// a share of that year's level, which does not date the figure. But the start of a change
+/// ("increased from 13.4% of the previous year to 14%") is the level of that year. `of_at`
+/// is where the "of" before the time phrase starts.
+fn share_of_a_year(text: &str, of_at: usize) -> bool {
+    let (mut w, mut at) = preceding_word_at(text, of_at);
+    let mut figure = false;
+    for _ in 0..4 {
+        let unit = ["percent", "cent", "per"]
+            .iter()
+            .any(|u| w.eq_ignore_ascii_case(u));
+        let digits = !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        if !unit && !digits {
+            break;
+        }
+        figure |= digits;
+        (w, at) = preceding_word_at(text, at);
+    }
+    figure && !w.eq_ignore_ascii_case("from")
 }
 
 /// Ordinals of five-year plans as words.

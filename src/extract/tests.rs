@@ -152,6 +152,59 @@ fn ranges_keep_both_ends() {
 }
 
 #[test]
+fn amounts_written_as_one_adjective() {
+    // "the 5-trillion-yuan mark", "4 trillion-yuan mark": still the amount, past the mark
+    assert_eq!(
+        zj("Last year, GDP crossed the 5-trillion-yuan mark. Exports broke the 1-trillion-yuan mark."),
+        vec![
+            "actual Zhejiang 2020 > 5,000,000,000,000 yuan",
+            "actual Zhejiang 2020 > 1,000,000,000,000 yuan"
+        ]
+    );
+    assert_eq!(
+        zj("In 2020, GDP has broken 4 trillion-yuan mark."),
+        vec!["actual Zhejiang 2020 > 4,000,000,000,000 yuan"]
+    );
+    // a compound adjective that is no amount is still no figure
+    assert_eq!(zj("In 2020, 15-year loans were cheaper."), Vec::<String>::new());
+}
+
+#[test]
+fn verbs_of_passing_and_nearing_compare() {
+    assert_eq!(
+        zj("In 2020, high-tech enterprises outnumbered 10,000, with GDP surpassing 6 trillion yuan for the first time."),
+        vec![
+            "actual Zhejiang 2020 > 10,000 count",
+            "actual Zhejiang 2020 > 6,000,000,000,000 yuan"
+        ]
+    );
+    assert_eq!(
+        zj("In 2020, GDP is estimated to have neared 5 trillion yuan, nearing 90,000 yuan per person."),
+        vec![
+            "actual Zhejiang 2020 ~ 5,000,000,000,000 yuan",
+            "actual Zhejiang 2020 ~ 90,000 yuan"
+        ]
+    );
+}
+
+#[test]
+fn a_share_of_a_years_level_is_not_dated_by_it() {
+    assert_eq!(
+        zj("In 2020, GDP regained to above 95 percent of the previous year."),
+        vec!["actual Zhejiang 2020 > 95 %"]
+    );
+    assert_eq!(
+        zj("In 2020, tourism revenue recovered to 80% of last year."),
+        vec!["actual Zhejiang 2020 = 80 %"]
+    );
+    // the start of a change is the level of that year
+    assert_eq!(
+        zj("In 2020, its share increased from 13.4% of the previous year to 14%."),
+        vec!["actual Zhejiang 2020 = 14 % <- 13.4@2019", "actual Zhejiang 2019 = 13.4 %"]
+    );
+}
+
+#[test]
 fn negative_and_down_by() {
     assert_eq!(
         values("Growth rebounded from -5.6% in the first quarter to 5.8% in the second."),
