@@ -1074,8 +1074,22 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
 
 /// A label without the places it is said of ("GDP of both Beijing and Hebei", "number of
 /// trillion-yuan cities in the Yangtze River Delta"): the finding names its province.
+/// Where the places of `label` joined by commas and "and", from the first, end.
+fn joined_places(label: &str, places: &[(usize, usize)]) -> usize {
+    let mut at = places.first().map_or(0, |p| p.0);
+    for &(s, e) in places {
+        let gap = label[at..s].trim();
+        if !(gap.is_empty() || gap == "," || gap == "and" || gap == ", and") {
+            break;
+        }
+        at = e;
+    }
+    at
+}
+
 fn without_places(lex: &Lexicon, label: &str, hits: &mut Vec<(usize, usize, Hit)>) -> String {
-    if !label.contains(" in ") && !label.contains(" of ") {
+    let capital = label.starts_with(|c: char| c.is_uppercase());
+    if !capital && !label.contains(" in ") && !label.contains(" of ") {
         return label.to_string();
     }
     lex.scan(label, hits);
@@ -1092,6 +1106,11 @@ fn without_places(lex: &Lexicon, label: &str, hits: &mut Vec<(usize, usize, Hit)
     let Some(&(first, _)) = places.first() else {
         return label.to_string();
     };
+    // "Hainan, Chongqing, Xinjiang, Hubei and Inner Mongolia are set at 6% or more": the
+    // rest of a list of subjects names nothing
+    if first == 0 && joined_places(label, &places) == label.len() {
+        return String::new();
+    }
     // the phrase starts at "in"/"of" (past "both"/"the") right before the first place and
     // runs over the places and the words joining them, to the label's end
     let before = label[..first].trim_end();
@@ -1110,14 +1129,7 @@ fn without_places(lex: &Lexicon, label: &str, hits: &mut Vec<(usize, usize, Hit)
     else {
         return label.to_string();
     };
-    let mut at = first;
-    for &(s, e) in &places {
-        let gap = label[at..s].trim();
-        if !(gap.is_empty() || gap == "," || gap == "and" || gap == ", and") {
-            break;
-        }
-        at = e;
-    }
+    let at = joined_places(label, &places);
     let rest = label[at..].trim_start();
     // only a phrase that ends the label, or a change word after it ("... in the
     // province growth")

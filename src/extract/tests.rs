@@ -2111,6 +2111,13 @@ fn labels_leave_out_the_places_they_are_said_of() {
             "GDP growth"
         ]
     );
+    // the rest of a list of subjects is no label
+    let x = extract(
+        "r.txt",
+        "Provinces set growth targets\n\nPub Date:2025-01-30\n\nHainan, Chongqing, Hubei and Inner Mongolia are set at 6% or more. Jiangsu and Guangdong have 5%.\n",
+    );
+    assert!(x.iter().all(|x| x.indicator.is_empty()), "{x:?}");
+    assert_eq!(x.len(), 6);
 }
 
 #[test]
