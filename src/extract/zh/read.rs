@@ -985,19 +985,59 @@ fn respectively(t: &str, cl: &Clauses, figs: &mut [Fig]) -> Vec<(usize, usize, u
 /// The labels of a "respectively" group: the first figure's for all, one subject each
 /// when the subject lists as many ("城乡" is the towns and the countryside).
 fn respective_labels(lex: &ZhLex, t: &str, groups: &[(usize, usize, usize)], figs: &mut [Fig]) {
-    for &(k, n, _) in groups {
+    for &(k, n, p) in groups {
         let first = figs[k].label.clone();
         let text: String = first.iter().map(|&(a, b)| sub(t, a, b)).collect();
         let pair = lex.pairs.iter().find(|(w, _)| text.contains(w.as_str()));
+        let listed = if pair.is_none() {
+            listed_subjects(t, p, n - k, &text)
+        } else {
+            None
+        };
         for (m, f) in figs[k..n].iter_mut().enumerate() {
             f.label = first.clone();
             if let Some((w, parts)) = pair
                 && parts.len() == n - k
             {
                 f.label_override = Some(text.replacen(w.as_str(), &parts[m], 1));
+            } else if let Some((last, items)) = &listed {
+                f.label_override = Some(text.replacen(last.as_str(), &items[m], 1));
             }
         }
     }
+}
+
+/// The subjects listed with 、 before 分别 (at `p`), one a figure, when the label is read
+/// from the last: "城镇居民、农村居民人均可支配收入分别增长5.2%、7.6%" lists 城镇居民 and
+/// 农村居民 sharing 人均可支配收入 (the items run parallel: of one length, one last
+/// character); "工业增加值、固定资产投资分别增长7%和8%" lists two whole measures. Returns
+/// the piece of `label` to replace and what each figure's label has there.
+fn listed_subjects(t: &str, p: usize, count: usize, label: &str) -> Option<(String, Vec<String>)> {
+    let before = &t[..p];
+    let from = before
+        .rfind(['，', ',', '；', ';', '。', '：', ':'])
+        .map_or(0, |q| q + before[q..].chars().next().map_or(1, char::len_utf8));
+    let items: Vec<&str> = before[from..].split('、').map(str::trim).collect();
+    if items.len() != count || count < 2 || items.iter().any(|i| i.is_empty()) {
+        return None;
+    }
+    let (last, heads) = items.split_last()?;
+    let len = heads[0].chars().count();
+    let parallel = heads.iter().all(|h| {
+        h.chars().count() == len && h.chars().next_back() == heads[0].chars().next_back()
+    }) && last.chars().count() > len
+        && last.chars().nth(len - 1) == heads[0].chars().next_back();
+    let piece: String = if parallel {
+        last.chars().take(len).collect()
+    } else {
+        last.to_string()
+    };
+    if !label.contains(piece.as_str()) {
+        return None;
+    }
+    let mut out: Vec<String> = heads.iter().map(|h| h.to_string()).collect();
+    out.push(piece.clone());
+    Some((piece, out))
 }
 
 /// "其余省份为6%左右": the places of the list before that have no figure of their own.
@@ -1540,6 +1580,32 @@ mod tests {
         assert_eq!(
             (f[0].value, f[0].baseline),
             (3605.0, Some((929.0, Some(2017))))
+        );
+    }
+
+    #[test]
+    fn respectively_gives_each_listed_subject_its_figure() {
+        let lex = ZhLex::get();
+        let labels = |s: &str| -> Vec<String> {
+            read_sentence(lex, s, 0, s.len())
+                .into_iter()
+                .filter_map(|e| match e {
+                    Ev::Fig(f) => Some(
+                        f.label_override
+                            .unwrap_or_else(|| f.label.iter().map(|&(a, b)| &s[a..b]).collect()),
+                    ),
+                    _ => None,
+                })
+                .collect()
+        };
+        // parallel subjects sharing the measure, and whole measures
+        assert_eq!(
+            labels("城镇居民、农村居民人均可支配收入分别增长5.2%左右、7.6%左右"),
+            vec!["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+        );
+        assert_eq!(
+            labels("工业增加值、固定资产投资分别增长7%和8%"),
+            vec!["工业增加值增长", "固定资产投资增长"]
         );
     }
 
