@@ -473,7 +473,12 @@ impl<'a> SentenceReader<'a> {
                 // "the growth rate accelerated by 2.2 percentage points compared to 2022",
                 // "up 5% over 2022"
                 || ((eq_word(prev, "to") || eq_word(prev, "with")) && eq_word(prev2, "compared"))
-                || (eq_word(prev, "over") && self.period_end(i).is_none());
+                || (eq_word(prev, "over") && self.period_end(i).is_none())
+                // "a 8.5-percent growth over the same period of 2019", "than the end of 2020"
+                || i.checked_sub(1).is_some_and(|p| {
+                    point_of_year_before(self.text, prev, self.toks[p].start)
+                        .is_some_and(|at| comparing_word_before(self.text, at))
+                });
             if base_of {
                 continue;
             }
@@ -827,7 +832,15 @@ impl<'a> SentenceReader<'a> {
                 if lex.duration_after.longest_at(text, toks, j).is_some() {
                     return None;
                 }
-                if let Some(w) = t0.checked_sub(1).and_then(|k| self.word(k))
+                // "during the six months", "for the 12 months": past the article
+                let before = t0.checked_sub(1).and_then(|k| {
+                    if self.word_is(k, "the") {
+                        k.checked_sub(1).and_then(|k| self.word(k))
+                    } else {
+                        self.word(k)
+                    }
+                });
+                if let Some(w) = before
                     && lex.duration_before.has_word(w)
                 {
                     return None;
@@ -1734,10 +1747,14 @@ fn preceding_word(text: &str, pos: usize) -> &str {
 /// Where "the end of", "the same period of" (any point of a year named after it) starts,
 /// when the words before a time phrase are one: `prev` is the word right before it.
 fn point_of_year_before(text: &str, prev: &str, prev_at: usize) -> Option<usize> {
-    if !prev.eq_ignore_ascii_case("of") {
+    // "the same period last year" says it without "of"
+    let (point, mut at) = if prev.eq_ignore_ascii_case("of") {
+        preceding_word_at(text, prev_at)
+    } else if prev.eq_ignore_ascii_case("period") {
+        (prev, prev_at)
+    } else {
         return None;
-    }
-    let (point, mut at) = preceding_word_at(text, prev_at);
+    };
     if !["end", "beginning", "start", "close", "period", "middle"]
         .iter()
         .any(|w| point.eq_ignore_ascii_case(w))
@@ -1764,6 +1781,15 @@ pub(crate) fn preceding_word_at(text: &str, pos: usize) -> (&str, usize) {
         .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     (&before[start..], start)
+}
+
+/// Does a word of comparing ("over", "than", "compared to") end right before `at`?
+fn comparing_word_before(text: &str, at: usize) -> bool {
+    let (w, w_at) = preceding_word_at(text, at);
+    ["over", "than", "with", "from", "on", "compared", "versus", "as"]
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c))
+        || (w.eq_ignore_ascii_case("to") && preceding_word(text, w_at).eq_ignore_ascii_case("compared"))
 }
 
 /// "regained to above 95 percent of the previous year", "recovered to 80% of last year":

@@ -188,6 +188,33 @@ fn verbs_of_passing_and_nearing_compare() {
 }
 
 #[test]
+fn the_same_period_of_a_year_compared_with_does_not_date() {
+    // "compared to the same period last year" (no "of"), "over the same period of 2019"
+    let h1 = |body: &str| {
+        rows(
+            "h.txt",
+            &format!("Hubei sees growth in H1\n\nUpdated: Jul 19, 2021\n\n{body}\n"),
+        )
+    };
+    assert_eq!(
+        h1("Hubei's GDP reached 2.2 trillion yuan, a growth of 4.7 percent compared to the same period last year. Exports rose 3 percent."),
+        vec![
+            "actual Hubei 2021 = 2,200,000,000,000 yuan",
+            "actual Hubei 2021 = 4.7 %",
+            "actual Hubei 2021 = 3 %"
+        ]
+    );
+    assert_eq!(
+        h1("Hubei's GDP grew 28.5 percent year on year and 3.7 percent over the same period of 2019. Farm output saw a 8.5-percent growth over the same period of 2019."),
+        vec![
+            "actual Hubei 2021 = 28.5 %",
+            "actual Hubei 2021 = 3.7 %",
+            "actual Hubei 2021 = 8.5 %"
+        ]
+    );
+}
+
+#[test]
 fn a_share_of_a_years_level_is_not_dated_by_it() {
     assert_eq!(
         zj("In 2020, GDP regained to above 95 percent of the previous year."),
@@ -507,6 +534,9 @@ fn not_figures() {
         "Children under 3 years old get free care for a 15-year period.",
         "Five years into the implementation of the plan, the region thrives.",
         "Two years into the reform, the city changed.",
+        // a span with its article: "during the six months", "throughout the 12 months"
+        "During the six months, the city changed.",
+        "Throughout the 12 months, the city thrived.",
     ];
     for text in none {
         let x = extract("zj.txt", &format!("Zhejiang report 2021\n\n{text}\n"));
