@@ -387,6 +387,7 @@ pub struct Lexicon {
     pub furniture_starts: Vec<String>,
     pub furniture_ends: Vec<String>,
     pub furniture_numbered: Vec<String>,
+    pub furniture_credits: Vec<String>,
     pub indicators: Vec<IndicatorRule>,
     /// Per word length, bit masks of the first and last letters of number words: most
     /// words are turned away without hashing.
@@ -821,6 +822,12 @@ impl Lexicon {
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect(),
+            furniture_credits: fur
+                .get("credits")
+                .unwrap_or(&empty)
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
             indicators,
             number_shape: {
                 let mut shape = [(0u32, 0u32); 16];
@@ -956,6 +963,26 @@ impl Lexicon {
         })
     }
 
+    /// A caption signed by its agency at the end: "... Jiangxi Province, February 14, 2021.
+    /// /CFP", "... in Hefei, Jan. 5, 2023. (Xinhua/Zhou Mu)".
+    fn photo_credit(&self, t: &str) -> bool {
+        let credit = |c: &str| {
+            let c = c.trim().to_lowercase();
+            self.furniture_credits.iter().any(|k| *k == c)
+        };
+        if let Some(inner) = t
+            .strip_suffix(')')
+            .and_then(|r| r.rsplit_once('('))
+            .map(|p| p.1)
+            && let Some((agency, _)) = inner.split_once('/')
+        {
+            return credit(agency);
+        }
+        t.rsplit_once('/').is_some_and(|(before, agency)| {
+            before.ends_with([' ', '.']) && agency.len() < 30 && credit(agency)
+        })
+    }
+
     pub fn is_furniture(&self, line: &str) -> bool {
         let t = line.trim();
         if t.is_empty() {
@@ -982,6 +1009,9 @@ impl Lexicon {
             {
                 return true;
             }
+        }
+        if t.len() < 400 && self.photo_credit(t) {
+            return true;
         }
         if t.len() < 80 {
             let last = t

@@ -1786,10 +1786,13 @@ pub(crate) fn preceding_word_at(text: &str, pos: usize) -> (&str, usize) {
 /// Does a word of comparing ("over", "than", "compared to") end right before `at`?
 fn comparing_word_before(text: &str, at: usize) -> bool {
     let (w, w_at) = preceding_word_at(text, at);
-    ["over", "than", "with", "from", "on", "compared", "versus", "as"]
-        .iter()
-        .any(|c| w.eq_ignore_ascii_case(c))
-        || (w.eq_ignore_ascii_case("to") && preceding_word(text, w_at).eq_ignore_ascii_case("compared"))
+    [
+        "over", "than", "with", "from", "on", "compared", "versus", "as",
+    ]
+    .iter()
+    .any(|c| w.eq_ignore_ascii_case(c))
+        || (w.eq_ignore_ascii_case("to")
+            && preceding_word(text, w_at).eq_ignore_ascii_case("compared"))
 }
 
 /// "regained to above 95 percent of the previous year", "recovered to 80% of last year":

@@ -125,7 +125,9 @@ fn a_decimal_broken_by_a_line_break() {
         vec!["actual Zhejiang 2020 = 4.8 %"]
     );
     assert_eq!(
-        zj("Its per capita disposable income grew by 5.\n5 percent in 2020, continuing to outperform the economy."),
+        zj(
+            "Its per capita disposable income grew by 5.\n5 percent in 2020, continuing to outperform the economy."
+        ),
         vec!["actual Zhejiang 2020 = 5.5 %"]
     );
     // a line that ends with a year is not glued to the next
@@ -155,7 +157,9 @@ fn ranges_keep_both_ends() {
 fn amounts_written_as_one_adjective() {
     // "the 5-trillion-yuan mark", "4 trillion-yuan mark": still the amount, past the mark
     assert_eq!(
-        zj("Last year, GDP crossed the 5-trillion-yuan mark. Exports broke the 1-trillion-yuan mark."),
+        zj(
+            "Last year, GDP crossed the 5-trillion-yuan mark. Exports broke the 1-trillion-yuan mark."
+        ),
         vec![
             "actual Zhejiang 2020 > 5,000,000,000,000 yuan",
             "actual Zhejiang 2020 > 1,000,000,000,000 yuan"
@@ -166,20 +170,27 @@ fn amounts_written_as_one_adjective() {
         vec!["actual Zhejiang 2020 > 4,000,000,000,000 yuan"]
     );
     // a compound adjective that is no amount is still no figure
-    assert_eq!(zj("In 2020, 15-year loans were cheaper."), Vec::<String>::new());
+    assert_eq!(
+        zj("In 2020, 15-year loans were cheaper."),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
 fn verbs_of_passing_and_nearing_compare() {
     assert_eq!(
-        zj("In 2020, high-tech enterprises outnumbered 10,000, with GDP surpassing 6 trillion yuan for the first time."),
+        zj(
+            "In 2020, high-tech enterprises outnumbered 10,000, with GDP surpassing 6 trillion yuan for the first time."
+        ),
         vec![
             "actual Zhejiang 2020 > 10,000 count",
             "actual Zhejiang 2020 > 6,000,000,000,000 yuan"
         ]
     );
     assert_eq!(
-        zj("In 2020, GDP is estimated to have neared 5 trillion yuan, nearing 90,000 yuan per person."),
+        zj(
+            "In 2020, GDP is estimated to have neared 5 trillion yuan, nearing 90,000 yuan per person."
+        ),
         vec![
             "actual Zhejiang 2020 ~ 5,000,000,000,000 yuan",
             "actual Zhejiang 2020 ~ 90,000 yuan"
@@ -197,7 +208,9 @@ fn the_same_period_of_a_year_compared_with_does_not_date() {
         )
     };
     assert_eq!(
-        h1("Hubei's GDP reached 2.2 trillion yuan, a growth of 4.7 percent compared to the same period last year. Exports rose 3 percent."),
+        h1(
+            "Hubei's GDP reached 2.2 trillion yuan, a growth of 4.7 percent compared to the same period last year. Exports rose 3 percent."
+        ),
         vec![
             "actual Hubei 2021 = 2,200,000,000,000 yuan",
             "actual Hubei 2021 = 4.7 %",
@@ -205,7 +218,9 @@ fn the_same_period_of_a_year_compared_with_does_not_date() {
         ]
     );
     assert_eq!(
-        h1("Hubei's GDP grew 28.5 percent year on year and 3.7 percent over the same period of 2019. Farm output saw a 8.5-percent growth over the same period of 2019."),
+        h1(
+            "Hubei's GDP grew 28.5 percent year on year and 3.7 percent over the same period of 2019. Farm output saw a 8.5-percent growth over the same period of 2019."
+        ),
         vec![
             "actual Hubei 2021 = 28.5 %",
             "actual Hubei 2021 = 3.7 %",
@@ -227,7 +242,10 @@ fn a_share_of_a_years_level_is_not_dated_by_it() {
     // the start of a change is the level of that year
     assert_eq!(
         zj("In 2020, its share increased from 13.4% of the previous year to 14%."),
-        vec!["actual Zhejiang 2020 = 14 % <- 13.4@2019", "actual Zhejiang 2019 = 13.4 %"]
+        vec![
+            "actual Zhejiang 2020 = 14 % <- 13.4@2019",
+            "actual Zhejiang 2019 = 13.4 %"
+        ]
     );
 }
 
@@ -606,6 +624,24 @@ fn captions_are_skipped() {
     assert_eq!(
         rows("news-2021.txt", doc),
         vec!["target Shanghai 2021 = 80 count"]
+    );
+}
+
+#[test]
+fn captions_signed_by_an_agency_are_skipped() {
+    // The caption names a province only in passing; the text is national.
+    let doc = "China sets its goals for the year\n\nBeijing, March 13, 2021\n\n\
+        Farmers harvest oranges in Ganzhou, Jiangxi Province, February 14, 2021. /CFP\n\n\
+        China will keep the surveyed urban unemployment rate within 5.5 percent.\n\n\
+        A worker checks a production line in Hefei, Anhui Province, Jan. 5, 2021, where 300 robots run. (Xinhua/Zhou Mu)\n";
+    assert_eq!(
+        rows("news-2021.txt", doc),
+        vec!["target China 2021 <= 5.5 %"]
+    );
+    // a sentence with a slash is still read
+    assert_eq!(
+        values("Output of Xinhua/Reuters joint ventures will reach 300 units in 2025."),
+        vec!["300 count"]
     );
 }
 
@@ -1040,7 +1076,10 @@ fn last_years_figure_is_of_last_year() {
             "h.txt",
             "Hunan Government Work Report 2024\n\nExports are expected to rise 3 percent this year, up from the previous year's 1.2 percent.\n",
         ),
-        vec!["target Hunan 2024 = 3 % <- 1.2@2023", "actual Hunan 2023 = 1.2 %"]
+        vec![
+            "target Hunan 2024 = 3 % <- 1.2@2023",
+            "actual Hunan 2023 = 1.2 %"
+        ]
     );
 }
 

@@ -52,9 +52,7 @@ fn full_width_digit_at(bytes: &[u8], i: usize) -> bool {
 /// A number token's text with full-width digits and separators as ASCII.
 pub fn ascii_number(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains(['\n', '\r']) {
-        return std::borrow::Cow::Owned(
-            ascii_number(&s.replace(['\n', '\r'], "")).into_owned(),
-        );
+        return std::borrow::Cow::Owned(ascii_number(&s.replace(['\n', '\r'], "")).into_owned());
     }
     if s.is_ascii() {
         return std::borrow::Cow::Borrowed(s);

@@ -1016,16 +1016,19 @@ fn listed_subjects(t: &str, p: usize, count: usize, label: &str) -> Option<(Stri
     let before = &t[..p];
     let from = before
         .rfind(['，', ',', '；', ';', '。', '：', ':'])
-        .map_or(0, |q| q + before[q..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |q| {
+            q + before[q..].chars().next().map_or(1, char::len_utf8)
+        });
     let items: Vec<&str> = before[from..].split('、').map(str::trim).collect();
     if items.len() != count || count < 2 || items.iter().any(|i| i.is_empty()) {
         return None;
     }
     let (last, heads) = items.split_last()?;
     let len = heads[0].chars().count();
-    let parallel = heads.iter().all(|h| {
-        h.chars().count() == len && h.chars().next_back() == heads[0].chars().next_back()
-    }) && last.chars().count() > len
+    let parallel = heads
+        .iter()
+        .all(|h| h.chars().count() == len && h.chars().next_back() == heads[0].chars().next_back())
+        && last.chars().count() > len
         && last.chars().nth(len - 1) == heads[0].chars().next_back();
     let piece: String = if parallel {
         last.chars().take(len).collect()
