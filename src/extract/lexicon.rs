@@ -388,6 +388,9 @@ pub struct Lexicon {
     pub furniture_ends: Vec<String>,
     pub furniture_numbered: Vec<String>,
     pub furniture_credits: Vec<String>,
+    /// Words a place's name goes on with: "Province", "Zhuang Autonomous Region"
+    /// (lowercase, longest first).
+    pub designators: Vec<String>,
     pub indicators: Vec<IndicatorRule>,
     /// Per word length, bit masks of the first and last letters of number words: most
     /// words are turned away without hashing.
@@ -828,6 +831,17 @@ impl Lexicon {
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect(),
+            designators: {
+                let mut d: Vec<String> = w
+                    .get("designators")
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|s| s.to_lowercase())
+                    .collect();
+                d.sort_by_key(|s| std::cmp::Reverse(s.len()));
+                d
+            },
             indicators,
             number_shape: {
                 let mut shape = [(0u32, 0u32); 16];
@@ -980,6 +994,16 @@ impl Lexicon {
         }
         t.rsplit_once('/').is_some_and(|(before, agency)| {
             before.ends_with([' ', '.']) && agency.len() < 30 && credit(agency)
+        })
+    }
+
+    /// `s` less the designator it starts with, if any ("Autonomous Region and" -> " and").
+    pub fn strip_designator<'s>(&self, s: &'s str) -> Option<&'s str> {
+        self.designators.iter().find_map(|d| {
+            let head = s.get(..d.len())?;
+            let rest = &s[d.len()..];
+            (head.eq_ignore_ascii_case(d) && !rest.starts_with(|c: char| c.is_alphanumeric()))
+                .then_some(rest)
         })
     }
 

@@ -636,6 +636,8 @@ fn mention(
     let proper_name = gap_is_space
         && next_word.starts_with(|c: char| c.is_uppercase())
         && !NAME_CONTINUERS.contains(&next_word)
+        // "Guangxi Zhuang Autonomous Region"
+        && lex.strip_designator(&after[1..]).is_none()
         && lex.unit_by_name(next_word).is_none();
     let possessive = after.starts_with("'s") || after.starts_with("’s");
     // words before the mention in its sentence, counted only up to four
@@ -2092,6 +2094,8 @@ impl<'a> Walker<'a> {
             let mut run = vec![provinces[i]];
             while let Some(next) = provinces.get(i + run.len()) {
                 let gap = &self.text[run[run.len() - 1].end..next.pos];
+                // "Guangxi Zhuang Autonomous Region and Ningxia ...": past the designator
+                let gap = self.lex.strip_designator(gap.trim_start()).unwrap_or(gap);
                 let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
                 if gap.is_empty()
                     || gap.eq_ignore_ascii_case("and")
@@ -2472,7 +2476,14 @@ impl<'a> Walker<'a> {
         let first_out = self.out.len();
         // provinces named together as a subject, and the figures that follow each run
         // (up to the next province named)
-        let mut runs = self.coordinated_subjects(mentions);
+        let respectively = self.text[s..e].contains("respectively");
+        // "Last year the economies of Anhui and Jiangxi reached 3.9 and 2.6 trillion yuan
+        // respectively": the word pairs the figures with the places wherever they stand
+        let mut runs = if respectively {
+            self.coordinated(mentions, false)
+        } else {
+            self.coordinated_subjects(mentions)
+        };
         // "The two also led the country ...", "Their regional GDP climbed ...": the
         // provinces named together in the sentence before
         if runs.is_empty()
@@ -2506,7 +2517,6 @@ impl<'a> Walker<'a> {
                 }
             })
             .collect();
-        let respectively = self.text[s..e].contains("respectively");
         // figures that are not statements about a province: a definition ("enterprises
         // with an annual business turnover of at least 20 million yuan") or a statement
         // about an unnamed group ("Twelve provinces ... projected growth of around 6%")
@@ -2751,11 +2761,14 @@ impl<'a> Walker<'a> {
                 let pushed: Vec<Extraction> = self.out.drain(pushed_from..).collect();
                 // "The GDP of both Beijing and Hebei reached 4.2 trillion yuan ... and 1.7
                 // times that of 2013, respectively": "both" says each figure is of each
+                // Lists in parallel pair in turn: "grew by 8.0 and 10.7 percent, up by 0.9
+                // and 0.1 percentage points, respectively".
+                let parallel = count > units.len() && count % units.len() == 0;
                 let pairwise = respectively
                     && !runs[r].both
-                    && (count == units.len() || shared_from)
+                    && (count == units.len() || shared_from || parallel)
                     && !(shared_from && item == 0);
-                let i = item.saturating_sub(usize::from(shared_from));
+                let i = item.saturating_sub(usize::from(shared_from)) % units.len().max(1);
                 for x in pushed {
                     let mine: Vec<u16> = if pairwise {
                         units.get(i).copied().into_iter().collect()

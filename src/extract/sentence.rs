@@ -158,6 +158,38 @@ impl<'a> SentenceReader<'a> {
         self.word(i).is_some_and(|x| eq_word(x, w))
     }
 
+    /// "within 30 days", "during the six months", and the second of a list of spans: "the
+    /// next five and 15 years", "the coming five and ten years", "the past three to five
+    /// years". `t0` is the first token of the number.
+    fn after_duration_word(&self, t0: usize) -> bool {
+        let lex = self.lex;
+        let head = |k: Option<usize>| {
+            k.and_then(|k| {
+                if self.word_is(k, "the") {
+                    k.checked_sub(1).and_then(|k| self.word(k))
+                } else {
+                    self.word(k)
+                }
+            })
+            .is_some_and(|w| lex.duration_before.has_word(w))
+        };
+        let before = t0.checked_sub(1);
+        if head(before) {
+            return true;
+        }
+        // "five and 15 years": a number joined by and/or/to, itself after a word of span
+        let Some(k) = before else { return false };
+        if !["and", "or", "to"].iter().any(|c| self.word_is(k, c)) {
+            return false;
+        }
+        let Some(n) = k.checked_sub(1) else {
+            return false;
+        };
+        let number = self.toks[n].kind == Tk::Num && !self.is_year_token(n)
+            || self.word(n).is_some_and(|w| lex.number_word(w).is_some());
+        number && head(n.checked_sub(1))
+    }
+
     /// "56 percent of GDP by 2020, up from 50.5 percent": the words between a figure and a
     /// "from" after it are the rest of its phrase when a comma and a word of change lead to the
     /// "from", and no other figure stands between.
@@ -832,17 +864,8 @@ impl<'a> SentenceReader<'a> {
                 if lex.duration_after.longest_at(text, toks, j).is_some() {
                     return None;
                 }
-                // "during the six months", "for the 12 months": past the article
-                let before = t0.checked_sub(1).and_then(|k| {
-                    if self.word_is(k, "the") {
-                        k.checked_sub(1).and_then(|k| self.word(k))
-                    } else {
-                        self.word(k)
-                    }
-                });
-                if let Some(w) = before
-                    && lex.duration_before.has_word(w)
-                {
+                // "during the six months", "for the 12 months", "the next five and 15 years"
+                if self.after_duration_word(t0) {
                     return None;
                 }
             }
@@ -1314,10 +1337,8 @@ impl<'a> SentenceReader<'a> {
         let mut unit_s = None;
         if let Some((len, u)) = unit {
             // "within two weeks", "over the five years"
-            let prev2 = i.checked_sub(2).and_then(|p| self.word(p)).unwrap_or("");
             if lex.duration_after.longest_at(text, toks, j + len).is_some()
-                || lex.duration_before.has_word(prev)
-                || (eq_word(prev, "the") && lex.duration_before.has_word(prev2))
+                || self.after_duration_word(i)
             {
                 return None;
             }
@@ -1602,6 +1623,17 @@ impl<'a> SentenceReader<'a> {
             {
                 qs[k].unit = qs[k + 1].unit.clone();
                 qs[k].bare = false;
+                // and so is its multiplier: "reached 3.9 and 2.6 trillion yuan"
+                if qs[k + 1].multiplied
+                    && !qs[k].multiplied
+                    && let Some((_, m)) =
+                        self.lex
+                            .multipliers
+                            .longest_at(text, toks, qs[k + 1].tn + 1)
+                {
+                    qs[k].value *= m;
+                    qs[k].multiplied = true;
+                }
             }
         }
         // coordinated lists share a comparator: "exceed 8.5 trillion yuan and 130,000 yuan"

@@ -2245,3 +2245,94 @@ fn labels_past_went_up_stood_at_and_year_on_year() {
         ]
     );
 }
+
+#[test]
+fn the_second_of_a_list_of_spans_is_a_span() {
+    for s in [
+        "The plan sets out the goals for the next five and 15 years.",
+        "The coming five and ten years are crucial for the province.",
+        "Output grew steadily over the past three to five years.",
+    ] {
+        assert!(values(s).is_empty(), "{s}");
+    }
+    // a figure after a list of plain numbers is read
+    assert_eq!(
+        values("The province will build 5 and 15 parks."),
+        vec!["5 count", "15 count"]
+    );
+}
+
+#[test]
+fn the_length_of_the_text_is_no_figure() {
+    for s in [
+        "The outline, with over 70,000 Chinese characters, was adopted.",
+        "The report of about 20,000 words was read out.",
+        "The 14 chapters of the plan were discussed.",
+    ] {
+        assert!(values(s).is_empty(), "{s}");
+    }
+}
+
+#[test]
+fn counts_of_provincial_level_regions_are_no_figures() {
+    for s in [
+        "China's 13 provincial-level regions grew faster than the national average.",
+        "All 31 provincial-level divisions have released their targets.",
+    ] {
+        assert!(roundup(s).is_empty(), "{s}");
+    }
+}
+
+#[test]
+fn places_with_their_designators_are_coordinated() {
+    let roundup = |s: &str| {
+        let mut r = roundup(&format!(
+            "Jiangsu aims for 6 percent. Hebei aims for 5 percent. {s}"
+        ));
+        r.drain(..2);
+        r
+    };
+    assert_eq!(
+        roundup(
+            "Guangxi Zhuang Autonomous Region and Ningxia Hui Autonomous Region both set targets of 7 percent."
+        ),
+        vec!["target Guangxi 2021 = 7 %", "target Ningxia 2021 = 7 %"]
+    );
+    assert_eq!(
+        roundup("Hunan Province and Hubei Province both aim for growth of above 6.5 percent."),
+        vec!["target Hunan 2021 > 6.5 %", "target Hubei 2021 > 6.5 %"]
+    );
+}
+
+#[test]
+fn parallel_lists_pair_in_turn_with_respectively() {
+    let roundup = |s: &str| {
+        let mut r = roundup(&format!(
+            "Jiangsu aims for 6 percent. Hebei aims for 5 percent. {s}"
+        ));
+        r.drain(..2);
+        r
+    };
+    assert_eq!(
+        roundup(
+            "In 2020, GDP of Inner Mongolia Autonomous Region and Tibet Autonomous Region grew by 0.2 and 7.8 percent, up by 0.9 and 0.1 percentage points, respectively."
+        ),
+        vec![
+            "actual Inner Mongolia 2020 = 0.2 %",
+            "actual Tibet 2020 = 7.8 %",
+            "actual Inner Mongolia 2020 = 0.9 pp",
+            "actual Tibet 2020 = 0.1 pp"
+        ]
+    );
+    assert_eq!(
+        roundup(
+            "Last year the economies of Anhui and Jiangxi reached 3.9 and 2.6 trillion yuan, up 3.9 and 3.8 percent respectively."
+        ),
+        vec![
+            "actual Anhui 2020 = 3,900,000,000,000 yuan",
+            "actual Jiangxi 2020 = 2,600,000,000,000 yuan",
+            "actual Anhui 2020 = 3.9 %",
+            "actual Jiangxi 2020 = 3.8 %"
+        ]
+    );
+}
