@@ -1759,7 +1759,14 @@ impl<'a> Walker<'a> {
         // country's average growth rate by 1.4 percentage points"
         let owns = |m: &Mention| {
             let between = &text[m.end..pos];
-            !m.aside
+            // "lower than the national average of 6.9 percent", "above Jiangsu's 5
+            // percent": the figure right after its owner is the owner's, aside or not
+            let owned_right_after = between.len() < 16
+                && (between.trim_start().starts_with("of ")
+                    || between.starts_with("'s ")
+                    || between.starts_with("’s "))
+                && !between.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';'));
+            (!m.aside || owned_right_after)
                 && !m.weak
                 && !between
                     .split_whitespace()
@@ -1820,7 +1827,12 @@ impl<'a> Walker<'a> {
                             || text[m.end..].starts_with("'s")
                             || text[m.end..].starts_with("’s"))
                         && !m.locative
-                        && !preceded_by_preposition(text, m.pos)
+                        && (!preceded_by_preposition(text, m.pos)
+                            // "lower than the national average of 6.9 percent": the
+                            // figure is the country's own, whatever the sentence does with it
+                            || (between.len() < 16
+                                && between.trim_start().starts_with("of ")
+                                && !between.contains(|c: char| c.is_ascii_digit())))
                 };
                 // "Tianjin added ..., and the region's GDP grew 5 percent": the text's
                 // word for itself stands between

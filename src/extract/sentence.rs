@@ -956,6 +956,16 @@ impl<'a> SentenceReader<'a> {
             let more = self.word_is(j, "more") && !self.word_is(j + 1, "than");
             let (a, b) = self.noun_phrase(j + usize::from(more));
             if b > a {
+                // "the first time in the past 17 quarters", "over the next 10 weeks": a span
+                let spans_time = b == a + 1
+                    && self.word(a).is_some_and(|w| {
+                        ["quarters", "weeks", "years", "months", "days", "decades"]
+                            .iter()
+                            .any(|u| eq_word(w, u))
+                    });
+                if spans_time && self.after_duration_word(t0) {
+                    return None;
+                }
                 // "31 major cities, provinces and autonomous regions", "the 38 targets"
                 if lex.meta_nouns.longest_at(text, toks, a).is_some()
                     || (a..b.min(a + 3))

@@ -1215,6 +1215,38 @@ fn the_countrys_own_figure_in_a_provincial_text() {
 }
 
 #[test]
+fn the_countrys_figure_right_after_it_even_in_a_comparison() {
+    for (s, want) in [
+        (
+            "Liaoning's GDP grew by 4.2 percent in 2017, lagging behind the national growth rate of 6.9 percent.",
+            ["actual Liaoning 2017 = 4.2 %", "actual China 2017 = 6.9 %"],
+        ),
+        (
+            "Jilin's GDP grew 5.3 percent in 2017, lower than the national average of 6.9 percent.",
+            ["actual Jilin 2017 = 5.3 %", "actual China 2017 = 6.9 %"],
+        ),
+    ] {
+        let prov = if s.starts_with("Jilin") {
+            "Jilin"
+        } else {
+            "Liaoning"
+        };
+        let doc = format!("{prov} economy\n\nPub Date:2018-01-29\n\n{s}\n");
+        assert_eq!(rows("x.txt", &doc), want, "{s}");
+    }
+}
+
+#[test]
+fn a_count_of_periods_after_a_word_of_span_is_a_span() {
+    for s in [
+        "The growth was the fastest in the past 17 quarters.",
+        "Output will stay stable over the next 10 weeks.",
+    ] {
+        assert!(values(s).is_empty(), "{s}");
+    }
+}
+
+#[test]
 fn the_capital_as_the_government_in_a_national_text() {
     let r = rows(
         "n.txt",
