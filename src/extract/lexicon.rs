@@ -388,6 +388,9 @@ pub struct Lexicon {
     pub furniture_ends: Vec<String>,
     pub furniture_numbered: Vec<String>,
     pub furniture_credits: Vec<String>,
+    /// Words of the annual congresses ("two sessions", 人代会): news of them early in the
+    /// year reports the year before.
+    pub two_sessions_words: Vec<String>,
     /// Words a place's name goes on with: "Province", "Zhuang Autonomous Region"
     /// (lowercase, longest first).
     pub designators: Vec<String>,
@@ -828,6 +831,13 @@ impl Lexicon {
             furniture_credits: fur
                 .get("credits")
                 .unwrap_or(&empty)
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            two_sessions_words: w
+                .get("two_sessions")
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect(),

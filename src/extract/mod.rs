@@ -544,6 +544,13 @@ fn analyze_document(
         ]
         .iter()
         .any(|w| head_lower.contains(w));
+    // news of the provincial congresses early in the year reviews the year before too
+    let two_sessions = date.month.is_some_and(|m| m <= 3)
+        && lex
+            .two_sessions_words
+            .iter()
+            .any(|w| head_lower.contains(w.as_str()));
+    let work_report = work_report || two_sessions;
     DocInfo {
         report_year: date.year,
         report_year_source: date.source.as_str(),
@@ -1710,8 +1717,19 @@ impl<'a> Walker<'a> {
         pos: usize,
         clause_end: usize,
     ) -> (Ctx, Origin) {
-        let before = free.iter().rev().find(|r| r.pos < pos);
-        let after = free.iter().find(|r| r.pos > pos && r.pos < clause_end);
+        // "set at 4.5-5%, down from last year's target of around 5%, with ...": a
+        // possessive time dates the rest of its own clause only
+        let before = free.iter().rev().find(|r| {
+            r.pos < pos
+                && !(r.possessive
+                    && self.text.get(r.pos..pos).is_none_or(|b| {
+                        b.contains([',', ';', '，', '；'])
+                            || [" - ", " – ", " — "].iter().any(|d| b.contains(d))
+                    }))
+        });
+        let after = free
+            .iter()
+            .find(|r| r.pos > pos && r.pos < clause_end && !r.possessive);
         // "... to 24.4% in 2023, with a growth rate of 5.4% in the first three quarters of
         // this year": a phrase dating the figure before yields to the figure's own
         let own_after = after.is_some_and(|a| matches!(a.when, When::Year(..)))

@@ -81,6 +81,9 @@ pub struct TimeRef {
     /// Token index (first token at or after `pos`).
     pub tok: usize,
     pub when: When,
+    /// A possessive of a goal or figure ("last year's target of 5%", "over last year's 6.5
+    /// percent"): it dates what follows it in its clause, nothing before it.
+    pub possessive: bool,
 }
 
 pub struct SentenceReader<'a> {
@@ -460,6 +463,7 @@ impl<'a> SentenceReader<'a> {
                         pos: s,
                         tok: tok_at(s),
                         when,
+                        possessive: goal,
                     });
                 }
                 Hit::FiveYearPlan => {
@@ -468,6 +472,7 @@ impl<'a> SentenceReader<'a> {
                             pos: s,
                             tok: tok_at(s),
                             when,
+                            possessive: false,
                         });
                     }
                 }
@@ -537,6 +542,7 @@ impl<'a> SentenceReader<'a> {
                 pos: self.toks[i].start,
                 tok: i,
                 when,
+                possessive: false,
             });
         }
         out.sort_by_key(|t| t.pos);
@@ -986,8 +992,12 @@ impl<'a> SentenceReader<'a> {
             }) && toks.get(j + 1).is_some_and(|t| t.kind == Tk::Num);
             // "at 3.2 and 3.8", "reached 3.4 and 4": the second of a list is vouched for
             // by the first
+            // "5-5.5% and 6-6.5%": after a percentage too
             let listed = t0 >= 2
-                && toks[t0 - 2].kind == Tk::Num
+                && (toks[t0 - 2].kind == Tk::Num
+                    || (t0 >= 3
+                        && toks[t0 - 3].kind == Tk::Num
+                        && matches!(toks[t0 - 2].text(text), "%" | "％")))
                 && ["and", "or", ",", "，", "、"]
                     .iter()
                     .any(|w| eq_word(toks[t0 - 1].text(text), w));

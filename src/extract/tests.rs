@@ -2368,3 +2368,94 @@ fn parallel_lists_pair_in_turn_with_respectively() {
         ]
     );
 }
+
+fn two_sessions_2026(body: &str) -> Vec<String> {
+    rows(
+        "r.txt",
+        &format!(
+            "Provincial two sessions: targets set\n\n2026-01-28\n\nJiangsu aims for 5 percent. {body}\n"
+        ),
+    )
+    .into_iter()
+    .skip(1)
+    .collect()
+}
+
+#[test]
+fn a_possessive_time_dates_its_own_clause_only() {
+    assert_eq!(
+        two_sessions_2026(
+            "Guangdong's GDP target is set at 4.5-5%, down from last year's target of around 5%, with an actual growth of 3.9%."
+        ),
+        vec![
+            "target Guangdong 2026 >= 4.5 %",
+            "target Guangdong 2026 <= 5 %",
+            "target Guangdong 2025 ~ 5 %",
+            "actual Guangdong 2025 = 3.9 %"
+        ]
+    );
+    assert_eq!(
+        two_sessions_2026(
+            "Guangdong plans to invest over 980 billion yuan, down from last year's target of 1 trillion yuan."
+        ),
+        vec![
+            "target Guangdong 2026 > 980,000,000,000 yuan",
+            "target Guangdong 2025 = 1,000,000,000,000 yuan"
+        ]
+    );
+}
+
+#[test]
+fn an_actual_growth_is_an_outcome() {
+    assert_eq!(
+        two_sessions_2026(
+            "Hubei's target is around 5.5%, and the actual increase was 4.4% last year."
+        ),
+        vec!["target Hubei 2026 ~ 5.5 %", "actual Hubei 2025 = 4.4 %"]
+    );
+    assert_eq!(
+        two_sessions_2026(
+            "Fujian keeps a target of around 5%, with an actual growth rate of 5.1%."
+        ),
+        vec!["target Fujian 2026 ~ 5 %", "actual Fujian 2025 = 5.1 %"]
+    );
+}
+
+#[test]
+fn news_of_the_congresses_early_in_the_year_reviews_the_year_before() {
+    let doc = |date: &str| {
+        format!(
+            "Local people's congress sessions open\n\n{date}\n\nHunan's GDP grew 4.8 percent, the governor said. Hunan aims for 5 percent.\n"
+        )
+    };
+    assert_eq!(
+        rows("r.txt", &doc("2025-01-16")),
+        vec!["actual Hunan 2024 = 4.8 %", "target Hunan 2025 = 5 %"]
+    );
+    // in the autumn the same words report the year itself
+    assert_eq!(
+        rows("r.txt", &doc("2025-09-16"))[0],
+        "actual Hunan 2025 = 4.8 %"
+    );
+}
+
+#[test]
+fn ranges_after_being_and_in_a_list() {
+    assert_eq!(
+        two_sessions_2026("Fujian's target for last year being 5-5.5%, it grew 5%."),
+        vec![
+            "target Fujian 2025 >= 5 %",
+            "target Fujian 2025 <= 5.5 %",
+            "actual Fujian 2025 = 5 %"
+        ]
+    );
+    assert_eq!(
+        two_sessions_2026("Anhui and Hunan set targets of 5-5.5% and 6-6.5%, respectively."),
+        vec![
+            "target Anhui 2026 >= 5 %",
+            "target Anhui 2026 <= 5.5 %",
+            "target Hunan 2026 >= 6 %",
+            "target Hunan 2026 <= 6.5 %"
+        ]
+    );
+}
