@@ -1843,7 +1843,9 @@ impl<'a> Walker<'a> {
                         && !between.contains([',', ';', ':', '，', '；'])
                         && (text[m.end..].starts_with(" of ")
                             || text[m.end..].starts_with("'s")
-                            || text[m.end..].starts_with("’s"))
+                            || text[m.end..].starts_with("’s")
+                            // "In the same year, China recorded 7.4 percent growth"
+                            || (m.subject && m.initial && !m.weak))
                         && !m.locative
                         && (!preceded_by_preposition(text, m.pos)
                             // "lower than the national average of 6.9 percent": the
@@ -2343,15 +2345,15 @@ impl<'a> Walker<'a> {
         let toks = reader.toks;
         let text = self.text;
         let word = |k: usize| (toks[k].kind == text::Tk::Word).then(|| toks[k].text(text));
-        if q.t0 == 0 || !word(q.t0 - 1).is_some_and(|w| eq_word(w, "from")) || q.time.is_some() {
+        if q.t0 == 0 || !word(q.t0 - 1).is_some_and(|w| eq_word(w, "from")) {
             return false;
         }
-        let Some(v) =
-            (0..q.t0).find(|&k| word(k).is_some_and(|w| self.lex.revise_verbs.has_word(w)))
-        else {
-            return false;
-        };
-        (v + 1..q.t0).any(|k| word(k).is_some_and(|w| self.lex.target_nouns.has_word(w)))
+        // "raised the target from ...", and "the growth target would be lowered to 8.5
+        // percent for 2015, from 9 percent last year", "The largest target adjustment came
+        // from Tianjin, from 8 percent for 2017 to 5 percent": the target noun may come
+        // first
+        (0..q.t0).any(|k| word(k).is_some_and(|w| self.lex.revise_verbs.has_word(w)))
+            && (0..q.t0).any(|k| word(k).is_some_and(|w| self.lex.target_nouns.has_word(w)))
     }
 
     /// The stated year decides; within the report year, the plan wording or the tense.
@@ -2632,13 +2634,21 @@ impl<'a> Walker<'a> {
                     }
                 }
                 let revised = self.revised_from(reader, q);
-                if revised {
+                // "from 9 percent last year" names its year; "from 8.5 percent" is the
+                // year's before
+                if revised && q.time.is_none() {
                     ctx = Ctx {
                         year: ctx.year - 1,
                         period: None,
                     };
                 }
-                let kind = if revised {
+                // "from 8 percent for 2017 to 5 percent for this year", of a target
+                // adjustment: the new end is a target as well
+                let revised_end = q
+                    .baselines
+                    .iter()
+                    .any(|&b| self.revised_from(reader, &qs[b]));
+                let kind = if revised || revised_end {
                     Kind::Target
                 } else {
                     self.kind_of(reader, qs, k, ctx.year)

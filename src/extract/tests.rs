@@ -2459,3 +2459,53 @@ fn ranges_after_being_and_in_a_list() {
         ]
     );
 }
+
+#[test]
+fn a_target_lowered_from_an_earlier_one() {
+    let doc = |s: &str| {
+        format!("Shandong cuts its target\n\n2015-01-28\n\nShandong's legislature met. {s}\n")
+    };
+    assert_eq!(
+        rows(
+            "r.txt",
+            &doc(
+                "The province's growth target would be lowered to 8.5 percent for 2015, from 9 percent last year."
+            )
+        ),
+        vec![
+            "target Shandong 2015 = 8.5 % <- 9@2014",
+            "target Shandong 2014 = 9 %"
+        ]
+    );
+    assert_eq!(
+        rows(
+            "r.txt",
+            &doc(
+                "The province's target adjustment was large, from 9 percent for 2014 to 8.5 percent for this year."
+            )
+        ),
+        vec![
+            "target Shandong 2015 = 8.5 % <- 9@2014",
+            "target Shandong 2014 = 9 %"
+        ]
+    );
+}
+
+#[test]
+fn the_country_as_the_subject_in_a_provincial_text() {
+    let doc = |s: &str| {
+        format!(
+            "Shandong economy\n\n2015-01-28\n\nLast year, Shandong's economy grew 8.7 percent. {s}\n"
+        )
+    };
+    for s in [
+        "In the same year, China recorded 7.4 percent growth.",
+        "The country grew 7.4 percent in 2014.",
+    ] {
+        assert_eq!(
+            rows("r.txt", &doc(s)),
+            vec!["actual Shandong 2014 = 8.7 %", "actual China 2014 = 7.4 %"],
+            "{s}"
+        );
+    }
+}
