@@ -2154,7 +2154,20 @@ impl<'a> Walker<'a> {
                         .is_some_and(|w| w.eq_ignore_ascii_case("such as"))
                 }
                 && run[run.len() - 1].subject;
-            if (run[0].initial || both || examples || !subject_only)
+            // "Three of China's top five provinces – Guangdong, Shandong and Zhejiang – aim
+            // for ...": the list between dashes names the subject before its verb
+            let dashed = {
+                let before = self.text[..run[0].pos].trim_end();
+                let after = self.text[run[run.len() - 1].end..].trim_start();
+                let dash = |c: char| matches!(c, '–' | '—' | '-');
+                before.ends_with(dash)
+                    && after.starts_with(dash)
+                    && self
+                        .lex
+                        .subject_after
+                        .has_word(next_word(after.trim_start_matches(dash)))
+            };
+            if (run[0].initial || both || examples || dashed || !subject_only)
                 && units.len() >= 2
                 && members.is_none_or(|ms| units.iter().all(|u| ms.contains(u)))
             {

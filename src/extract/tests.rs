@@ -2509,3 +2509,43 @@ fn the_country_as_the_subject_in_a_provincial_text() {
         );
     }
 }
+
+#[test]
+fn a_list_between_dashes_is_the_subject() {
+    let r = |s: &str| {
+        let mut r = roundup(&format!(
+            "Jiangsu aims for 6 percent. Hebei aims for 5 percent. {s}"
+        ));
+        r.drain(..2);
+        r
+    };
+    assert_eq!(
+        r(
+            "Three of the top five provinces – Guangdong, Shandong and Zhejiang – aim for growth of above 5 per cent."
+        ),
+        vec![
+            "target Guangdong 2021 > 5 %",
+            "target Shandong 2021 > 5 %",
+            "target Zhejiang 2021 > 5 %"
+        ]
+    );
+    assert_eq!(
+        r("Two coastal provinces — Fujian and Hainan — set targets of around 6 percent."),
+        vec!["target Fujian 2021 ~ 6 %", "target Hainan 2021 ~ 6 %"]
+    );
+}
+
+#[test]
+fn a_count_of_governments_is_a_group() {
+    let r = roundup(
+        "Jiangsu aims for 6 percent.\n\nHebei aims for 5 percent.\n\nHunan aims for 7 percent.\n\nSo far 21 provincial governments have set targets of between 5 and 6.5 per cent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Jiangsu 2021 = 6 %",
+            "target Hebei 2021 = 5 %",
+            "target Hunan 2021 = 7 %"
+        ]
+    );
+}
