@@ -992,7 +992,7 @@ impl Lexicon {
     fn photo_credit(&self, t: &str) -> bool {
         let credit = |c: &str| {
             let c = c.trim().to_lowercase();
-            self.furniture_credits.iter().any(|k| *k == c)
+            self.furniture_credits.contains(&c)
         };
         if let Some(inner) = t
             .strip_suffix(')')

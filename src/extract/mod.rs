@@ -2816,7 +2816,7 @@ impl<'a> Walker<'a> {
                 // times that of 2013, respectively": "both" says each figure is of each
                 // Lists in parallel pair in turn: "grew by 8.0 and 10.7 percent, up by 0.9
                 // and 0.1 percentage points, respectively".
-                let parallel = count > units.len() && count % units.len() == 0;
+                let parallel = count > units.len() && count.is_multiple_of(units.len());
                 let pairwise = respectively
                     && !runs[r].both
                     && (count == units.len() || shared_from || parallel)
