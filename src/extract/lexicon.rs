@@ -742,7 +742,10 @@ impl Lexicon {
             }
         }
 
-        let empty: Vec<&str> = Vec::new();
+        // a section's words in lower case, for matching against lowered text
+        let lowered = |v: Option<&Vec<&str>>| -> Vec<String> {
+            v.map_or(Vec::new(), |v| v.iter().map(|s| s.to_lowercase()).collect())
+        };
         let sec = |m: &HashMap<String, Vec<&'static str>>, k: &str| -> Vec<&'static str> {
             m.get(k).cloned().unwrap_or_default()
         };
@@ -797,10 +800,7 @@ impl Lexicon {
                 .get("anaphora_start")
                 .map(|v| v.iter().map(|x| x.to_lowercase()).collect())
                 .unwrap_or_default(),
-            plural_anaphora: w
-                .get("plural_anaphora")
-                .map(|v| v.iter().map(|x| x.to_lowercase()).collect())
-                .unwrap_or_default(),
+            plural_anaphora: lowered(w.get("plural_anaphora")),
             target_nouns: set("target_nouns"),
             target_verbs: set("target_verbs"),
             revise_verbs: set("revise_verbs"),
@@ -810,45 +810,13 @@ impl Lexicon {
             venue_events: set("venue_events"),
             year_before: set("year_before"),
             ordinal_suffix: set("ordinal_suffix"),
-            furniture_starts: fur
-                .get("starts")
-                .unwrap_or(&empty)
-                .iter()
-                .map(|s| s.to_lowercase())
-                .collect(),
-            furniture_ends: fur
-                .get("ends")
-                .unwrap_or(&empty)
-                .iter()
-                .map(|s| s.to_lowercase())
-                .collect(),
-            furniture_numbered: fur
-                .get("numbered")
-                .unwrap_or(&empty)
-                .iter()
-                .map(|s| s.to_lowercase())
-                .collect(),
-            furniture_credits: fur
-                .get("credits")
-                .unwrap_or(&empty)
-                .iter()
-                .map(|s| s.to_lowercase())
-                .collect(),
-            two_sessions_words: w
-                .get("two_sessions")
-                .map(Vec::as_slice)
-                .unwrap_or(&[])
-                .iter()
-                .map(|s| s.to_lowercase())
-                .collect(),
+            furniture_starts: lowered(fur.get("starts")),
+            furniture_ends: lowered(fur.get("ends")),
+            furniture_numbered: lowered(fur.get("numbered")),
+            furniture_credits: lowered(fur.get("credits")),
+            two_sessions_words: lowered(w.get("two_sessions")),
             designators: {
-                let mut d: Vec<String> = w
-                    .get("designators")
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(|s| s.to_lowercase())
-                    .collect();
+                let mut d = lowered(w.get("designators"));
                 d.sort_by_key(|s| std::cmp::Reverse(s.len()));
                 d
             },

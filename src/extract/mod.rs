@@ -804,6 +804,17 @@ fn described_first(gap: &str) -> bool {
             .any(|w| first.eq_ignore_ascii_case(w))
 }
 
+/// "lower than the national average of 6.9 percent", "above Jiangsu's 5 percent": the
+/// words between a place and a figure (`between`) put the figure right after its owner,
+/// so it is the owner's, aside or not.
+fn owned_right_after(between: &str) -> bool {
+    between.len() < 16
+        && (between.trim_start().starts_with("of ")
+            || between.starts_with("'s ")
+            || between.starts_with("’s "))
+        && !between.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';'))
+}
+
 /// Is the mention one of a list of places ("Shanghai, Jiangsu, Zhejiang and Anhui")?
 fn in_a_list(text: &str, mentions: &[Mention], m: &Mention) -> bool {
     let joined = |a: &Mention, b: &Mention| {
@@ -1777,14 +1788,7 @@ impl<'a> Walker<'a> {
         // country's average growth rate by 1.4 percentage points"
         let owns = |m: &Mention| {
             let between = &text[m.end..pos];
-            // "lower than the national average of 6.9 percent", "above Jiangsu's 5
-            // percent": the figure right after its owner is the owner's, aside or not
-            let owned_right_after = between.len() < 16
-                && (between.trim_start().starts_with("of ")
-                    || between.starts_with("'s ")
-                    || between.starts_with("’s "))
-                && !between.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';'));
-            (!m.aside || owned_right_after)
+            (!m.aside || owned_right_after(between))
                 && !m.weak
                 && !between
                     .split_whitespace()
@@ -1850,9 +1854,8 @@ impl<'a> Walker<'a> {
                         && (!preceded_by_preposition(text, m.pos)
                             // "lower than the national average of 6.9 percent": the
                             // figure is the country's own, whatever the sentence does with it
-                            || (between.len() < 16
-                                && between.trim_start().starts_with("of ")
-                                && !between.contains(|c: char| c.is_ascii_digit())))
+                            || (owned_right_after(between)
+                                && between.trim_start().starts_with("of ")))
                 };
                 // "Tianjin added ..., and the region's GDP grew 5 percent": the text's
                 // word for itself stands between

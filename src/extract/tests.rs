@@ -1174,6 +1174,16 @@ fn the_venue_of_an_event_does_not_decide_the_scope() {
 }
 
 /// A roundup dated 2021-01-30 (Xinhua style).
+/// A roundup's rows for `body`, after two sentences about other provinces that make the
+/// text a roundup.
+fn after_two_provinces(body: &str) -> Vec<String> {
+    let mut r = roundup(&format!(
+        "Jiangsu aims for 6 percent. Hebei aims for 5 percent. {body}"
+    ));
+    r.drain(..2);
+    r
+}
+
 fn roundup(body: &str) -> Vec<String> {
     rows(
         "r.txt",
@@ -2317,36 +2327,24 @@ fn counts_of_provincial_level_regions_are_no_figures() {
 
 #[test]
 fn places_with_their_designators_are_coordinated() {
-    let roundup = |s: &str| {
-        let mut r = roundup(&format!(
-            "Jiangsu aims for 6 percent. Hebei aims for 5 percent. {s}"
-        ));
-        r.drain(..2);
-        r
-    };
     assert_eq!(
-        roundup(
+        after_two_provinces(
             "Guangxi Zhuang Autonomous Region and Ningxia Hui Autonomous Region both set targets of 7 percent."
         ),
         vec!["target Guangxi 2021 = 7 %", "target Ningxia 2021 = 7 %"]
     );
     assert_eq!(
-        roundup("Hunan Province and Hubei Province both aim for growth of above 6.5 percent."),
+        after_two_provinces(
+            "Hunan Province and Hubei Province both aim for growth of above 6.5 percent."
+        ),
         vec!["target Hunan 2021 > 6.5 %", "target Hubei 2021 > 6.5 %"]
     );
 }
 
 #[test]
 fn parallel_lists_pair_in_turn_with_respectively() {
-    let roundup = |s: &str| {
-        let mut r = roundup(&format!(
-            "Jiangsu aims for 6 percent. Hebei aims for 5 percent. {s}"
-        ));
-        r.drain(..2);
-        r
-    };
     assert_eq!(
-        roundup(
+        after_two_provinces(
             "In 2020, GDP of Inner Mongolia Autonomous Region and Tibet Autonomous Region grew by 0.2 and 7.8 percent, up by 0.9 and 0.1 percentage points, respectively."
         ),
         vec![
@@ -2357,7 +2355,7 @@ fn parallel_lists_pair_in_turn_with_respectively() {
         ]
     );
     assert_eq!(
-        roundup(
+        after_two_provinces(
             "Last year the economies of Anhui and Jiangxi reached 3.9 and 2.6 trillion yuan, up 3.9 and 3.8 percent respectively."
         ),
         vec![
@@ -2512,15 +2510,8 @@ fn the_country_as_the_subject_in_a_provincial_text() {
 
 #[test]
 fn a_list_between_dashes_is_the_subject() {
-    let r = |s: &str| {
-        let mut r = roundup(&format!(
-            "Jiangsu aims for 6 percent. Hebei aims for 5 percent. {s}"
-        ));
-        r.drain(..2);
-        r
-    };
     assert_eq!(
-        r(
+        after_two_provinces(
             "Three of the top five provinces – Guangdong, Shandong and Zhejiang – aim for growth of above 5 per cent."
         ),
         vec![
@@ -2530,7 +2521,9 @@ fn a_list_between_dashes_is_the_subject() {
         ]
     );
     assert_eq!(
-        r("Two coastal provinces — Fujian and Hainan — set targets of around 6 percent."),
+        after_two_provinces(
+            "Two coastal provinces — Fujian and Hainan — set targets of around 6 percent."
+        ),
         vec!["target Fujian 2021 ~ 6 %", "target Hainan 2021 ~ 6 %"]
     );
 }
