@@ -2379,6 +2379,16 @@ impl<'a> Walker<'a> {
         if q.plan_figure || year > r {
             return Kind::Target;
         }
+        // A work report, or news of the congress that hears it, is given as the year
+        // begins: "this year" has no outcome yet, whatever the reporter's verb ("Another
+        // addendum to the report was keeping GDP growth at 6.5 percent this year").
+        if year == r
+            && self.info.reviews_last_year
+            && q.time
+                .is_some_and(|t| t.current && matches!(t.when, When::Year(_, None)))
+        {
+            return Kind::Target;
+        }
         if year < r {
             // either end of a range: "the target range of 6 percent to 6.5 percent"
             if self.restated_target(reader, q)

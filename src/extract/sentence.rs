@@ -84,6 +84,8 @@ pub struct TimeRef {
     /// A possessive of a goal or figure ("last year's target of 5%", "over last year's 6.5
     /// percent"): it dates what follows it in its clause, nothing before it.
     pub possessive: bool,
+    /// A phrase naming the report's own year ("this year", "the current year").
+    pub current: bool,
 }
 
 pub struct SentenceReader<'a> {
@@ -464,6 +466,7 @@ impl<'a> SentenceReader<'a> {
                         tok: tok_at(s),
                         when,
                         possessive: goal,
+                        current: matches!(h, Horizon::Report(0)),
                     });
                 }
                 Hit::FiveYearPlan => {
@@ -473,6 +476,7 @@ impl<'a> SentenceReader<'a> {
                             tok: tok_at(s),
                             when,
                             possessive: false,
+                            current: false,
                         });
                     }
                 }
@@ -543,6 +547,7 @@ impl<'a> SentenceReader<'a> {
                 tok: i,
                 when,
                 possessive: false,
+                current: false,
             });
         }
         out.sort_by_key(|t| t.pos);
@@ -1622,6 +1627,11 @@ impl<'a> SentenceReader<'a> {
             }
             if qs[k].value > qs[k + 1].value {
                 continue;
+            }
+            // "around 6.5-7 percent": the cue is of the range as a whole, whose ends
+            // still bound it
+            if qs[k].cmp == Some(Comparator::Approx) && qs[k + 1].cmp.is_none() {
+                qs[k].cmp = None;
             }
             qs[k].cmp.get_or_insert(Comparator::Ge);
             qs[k + 1].cmp.get_or_insert(Comparator::Le);

@@ -151,6 +151,21 @@ fn ranges_keep_both_ends() {
         zj("This year GDP growth will be between 6 and 7 percent."),
         vec!["target Zhejiang 2021 >= 6 %", "target Zhejiang 2021 <= 7 %"]
     );
+    // a cue before the range is of the whole range: its ends still bound it
+    assert_eq!(
+        zj("This year GDP will grow around 6.5-7 percent."),
+        vec![
+            "target Zhejiang 2021 >= 6.5 %",
+            "target Zhejiang 2021 <= 7 %"
+        ]
+    );
+    assert_eq!(
+        zj("The province aims for GDP growth of about 6% to 6.5% this year."),
+        vec![
+            "target Zhejiang 2021 >= 6 %",
+            "target Zhejiang 2021 <= 6.5 %"
+        ]
+    );
 }
 
 #[test]
@@ -2171,6 +2186,28 @@ fn a_report_on_government_work_reviews_last_year() {
     assert_eq!(
         rows("g.txt", doc),
         vec!["actual Gansu 2018 = 7.4 %", "target Gansu 2019 = 6 %"]
+    );
+}
+
+#[test]
+fn this_year_in_a_work_report_is_a_plan_whatever_the_reporters_tense() {
+    // the congress hears the report as the year begins: "this year" has no outcome yet
+    let doc = "Government Work Report stresses reform\n\nThe governor of Jilin province gave the Government Work Report on Feb 8. Another addendum to the report was keeping GDP growth at 6.5 percent this year.\n";
+    assert_eq!(
+        rows("jilin-2015.txt", doc),
+        vec!["target Jilin 2015 = 6.5 %"]
+    );
+    let doc = "Hebei session opens\n\nThe session opened on Jan 8. Governor Zhang delivered a report on government work. The report kept the growth of fixed-asset investment at 10 percent this year. Hebei's GDP rose 8.5 percent.\n";
+    assert_eq!(
+        rows("hebei-2014-01-21.txt", doc),
+        vec!["target Hebei 2014 = 10 %", "actual Hebei 2013 = 8.5 %"]
+    );
+    // outside a work report, the verb still decides
+    let doc =
+        "Jilin economy\n\nJilin's GDP grew 6.5 percent this year, the bureau said on Oct 20.\n";
+    assert_eq!(
+        rows("jilin-2015.txt", doc),
+        vec!["actual Jilin 2015 = 6.5 %"]
     );
 }
 
