@@ -787,21 +787,120 @@ fn described_pair(gap: &str) -> bool {
 }
 
 /// The words between two places coordinated with an aside about the first: "Shanghai,
-/// which is a financial hub, and Beijing", "Hainan, the island province, and Xizang"
-/// (`gap` is trimmed of spaces and commas at both ends).
+/// which is a financial hub, and Beijing", "Hainan, the island province, and Xizang",
+/// "Hubei province, which was hit hard by the COVID-19 pandemic last year, and south
+/// China's Hainan" (`gap` is trimmed of spaces and commas at both ends).
 fn described_first(gap: &str) -> bool {
-    let Some(aside) = gap
-        .strip_suffix(", and")
-        .or_else(|| gap.strip_suffix(", or"))
-    else {
+    let Some((aside, rest)) = [", and", ", or"].iter().find_map(|c| {
+        let at = gap.rfind(c)?;
+        let rest = &gap[at + c.len()..];
+        (rest.is_empty() || rest.starts_with(' ')).then(|| (&gap[..at], rest.trim_start()))
+    }) else {
         return false;
     };
     let first = aside.split_whitespace().next().unwrap_or("");
-    !aside.contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | ':' | '.' | ',' | '%'))
-        && aside.split_whitespace().count() <= 8
-        && ["which", "the", "a", "an", "its"]
+    // a figure in the aside may be the first place's own ("Shanghai, which grew 5%, and")
+    let figure = aside
+        .split_whitespace()
+        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    !figure
+        && !aside.contains([';', ':', '.', ',', '%'])
+        && aside.split_whitespace().count() <= 16
+        && ["which", "who", "the", "a", "an", "its"]
             .iter()
             .any(|w| first.eq_ignore_ascii_case(w))
+        && describes_second(rest)
+}
+
+/// The words before the second of two coordinated places, after "and": none, or a few
+/// words that describe it ("and north China's Shanxi", "and coal mining industry centre
+/// Shanxi", "and the neighbouring Guangxi"), with no verb or preposition that would make
+/// the place part of another phrase ("and investment in Shanxi").
+fn describes_second(rest: &str) -> bool {
+    const NOT_DESCRIPTIVE: &[&str] = &[
+        "in",
+        "of",
+        "for",
+        "from",
+        "with",
+        "to",
+        "by",
+        "than",
+        "as",
+        "at",
+        "on",
+        "into",
+        "while",
+        "but",
+        "which",
+        "that",
+        "who",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "had",
+        "set",
+        "sets",
+        "its",
+        "their",
+        "other",
+        "others",
+        "such",
+        "like",
+        "including",
+        "especially",
+        "both",
+        "all",
+        "not",
+    ];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= 5
+        && !rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | ':' | '.' | ',' | '%'))
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches("'s").trim_end_matches("’s");
+            !NOT_DESCRIPTIVE.iter().any(|n| w.eq_ignore_ascii_case(n))
+                && !w.ends_with("ed")
+                && (w.starts_with(|c: char| c.is_lowercase())
+                    || w == "China"
+                    || COMPASS.iter().any(|c| w.eq_ignore_ascii_case(c))
+                    || w.eq_ignore_ascii_case("central"))
+        })
+}
+
+/// The words between two places named together: "and", "or", "provinces and north
+/// China's", "and the neighbouring", or an aside about the first (`gap` is trimmed of
+/// spaces and commas at both ends, and of a designator of the first place).
+fn coordinating_gap(gap: &str) -> bool {
+    // "Hunan and Henan provinces and ...": the common noun closing the pair before
+    let gap = [
+        "provinces",
+        "regions",
+        "municipalities",
+        "province",
+        "region",
+        "municipality",
+    ]
+    .iter()
+    .find_map(|n| {
+        gap.get(..n.len())
+            .filter(|h| h.eq_ignore_ascii_case(n))
+            .map(|_| gap[n.len()..].trim_start_matches([' ', ',']))
+    })
+    .unwrap_or(gap);
+    if gap.is_empty() {
+        return true;
+    }
+    let rest = ["and", "or"].iter().find_map(|c| {
+        let head = gap.get(..c.len())?;
+        let tail = &gap[c.len()..];
+        (head.eq_ignore_ascii_case(c) && (tail.is_empty() || tail.starts_with(' ')))
+            .then(|| tail.trim_start())
+    });
+    rest.is_some_and(describes_second) || described_pair(gap) || described_first(gap)
 }
 
 /// "lower than the national average of 6.9 percent", "above Jiangsu's 5 percent": the
@@ -973,6 +1072,22 @@ fn is_locator(text: &str, s: usize) -> bool {
     COMPASS.iter().any(|c| w.eq_ignore_ascii_case(c))
 }
 
+/// A region's possessive right before a province or city ("Central China's Hunan",
+/// "North China's Shanxi province"): a locator, as "Southwest China's" is.
+fn region_locator(text: &str, e: usize, hits: &[(usize, usize, Hit)]) -> bool {
+    let rest = &text[e..];
+    let Some(after) = rest
+        .strip_prefix("'s ")
+        .or_else(|| rest.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    let next = e + (rest.len() - after.len());
+    let at = hits.partition_point(|h| h.0 < next);
+    hits.get(at)
+        .is_some_and(|h| h.0 == next && matches!(h.2, Hit::Place(_)))
+}
+
 /// Weighs who the document is about: each place mention counts for its province (three
 /// times in the title), the country's own words ("China's", "nationwide", "the State
 /// Council") count for the nation, and the document's words for itself ("the province",
@@ -1020,6 +1135,10 @@ fn document_mode(lex: &Lexicon, text: &str, lines: &[Line], hits: &[(usize, usiz
             continue;
         };
         if m.kind == PlaceKind::National && is_locator(text, s) {
+            continue;
+        }
+        // "Central China's Hunan": a region that only places the province after it
+        if m.kind == PlaceKind::Region && m.possessive && region_locator(text, e, hits) {
             continue;
         }
         let mut weight = if m.weak { 0.5 } else { 1.0 };
@@ -2132,12 +2251,7 @@ impl<'a> Walker<'a> {
                 // "Guangxi Zhuang Autonomous Region and Ningxia ...": past the designator
                 let gap = self.lex.strip_designator(gap.trim_start()).unwrap_or(gap);
                 let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
-                if gap.is_empty()
-                    || gap.eq_ignore_ascii_case("and")
-                    || gap.eq_ignore_ascii_case("or")
-                    || described_pair(gap)
-                    || described_first(gap)
-                {
+                if coordinating_gap(gap) {
                     run.push(next);
                 } else {
                     break;

@@ -2292,6 +2292,54 @@ fn places_coordinated_with_an_aside_about_the_first() {
             "target Hubei 2021 = 7 %"
         ]
     );
+    // a longer relative clause, and a locator before the second name
+    let r = roundup(
+        "Central China's Hubei province, which was hit hard by the COVID-19 pandemic last year, and south China's Hainan will strive for more than 10 per cent growth this year. Tianjin aims for 5 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Hubei 2021 > 10 %",
+            "target Hainan 2021 > 10 %",
+            "target Tianjin 2021 = 5 %"
+        ]
+    );
+}
+
+#[test]
+fn the_second_of_two_places_may_be_described() {
+    let r = roundup(
+        "Central China's Hunan and Henan provinces and north China's Shanxi province set the 2021 growth targets at 7 per cent. Tianjin aims for 5 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Hunan 2021 = 7 %",
+            "target Henan 2021 = 7 %",
+            "target Shanxi 2021 = 7 %",
+            "target Tianjin 2021 = 5 %"
+        ]
+    );
+    let r = roundup(
+        "Populous Henan, and coal mining industry center Shanxi province, set growth targets of more than 7 percent and 8 percent, respectively. Tianjin aims for 5 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Henan 2021 > 7 %",
+            "target Shanxi 2021 > 8 %",
+            "target Tianjin 2021 = 5 %"
+        ]
+    );
+    // a preposition before the second name makes it part of another phrase
+    let r = roundup(
+        "Jiangsu and investors in Zhejiang expect growth of 6 percent. Tianjin aims for 5 percent.",
+    );
+    assert_eq!(
+        r.iter().filter(|x| x.ends_with("= 6 %")).count(),
+        1,
+        "{r:?}"
+    );
 }
 
 #[test]
