@@ -2851,7 +2851,15 @@ impl<'a> Walker<'a> {
                     doubt,
                 };
                 if q.baselines.is_empty() {
-                    match indicator::split_both(&base.indicator) {
+                    // "both Guangdong and Zhejiang have set 8 percent growth targets":
+                    // two places, one statement each, told by the coordinated run below
+                    let of_places = |l: &str| {
+                        l.split_whitespace()
+                            .any(|w| self.lex.unit_by_name(w).is_some())
+                    };
+                    match indicator::split_both(&base.indicator)
+                        .filter(|(a, b)| !of_places(a) && !of_places(b))
+                    {
                         Some((a, b)) => {
                             for l in [a, b] {
                                 let key = self.key(&l, &unit);

@@ -2226,6 +2226,29 @@ fn both_says_each_figure_is_of_each_place_whatever_respectively_says() {
             "actual Tianjin 2020 = 1,400,000,000,000 yuan"
         ]
     );
+    // "both" inside the sentence: one statement for each place, not two labels each
+    let r = roundup(
+        "For example, both Guangdong and Zhejiang have set 8 percent growth targets. Tianjin aims for 5 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Guangdong 2021 = 8 %",
+            "target Zhejiang 2021 = 8 %",
+            "target Tianjin 2021 = 5 %"
+        ]
+    );
+    let r = roundup(
+        "Last year, both Hunan and Hubei reported 7 percent growth. Tianjin aims for 5 percent this year.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Hunan 2020 = 7 %",
+            "actual Hubei 2020 = 7 %",
+            "target Tianjin 2021 = 5 %"
+        ]
+    );
     // without "both", "respectively" pairs them
     let r = roundup(
         "Hunan and Hubei aim for more than 6.5 percent and 7 percent, respectively. Tianjin aims for 5 percent.",
