@@ -1088,6 +1088,23 @@ fn region_locator(text: &str, e: usize, hits: &[(usize, usize, Hit)]) -> bool {
         .is_some_and(|h| h.0 == next && matches!(h.2, Hit::Place(_)))
 }
 
+/// The start a target is compared with is itself a goal when it is told as one: as a
+/// bound ("up from about 6 percent", "from more than 7 percent") or as the figure for a
+/// year ("from 8.5 percent for last year", "up from 6 percent for 2020"), where an
+/// outcome is a plain figure of or in its year.
+fn goal_like_start(reader: &SentenceReader, bq: &Quantity) -> bool {
+    let bound = bq.cmp.is_some_and(|c| c != Comparator::Eq);
+    let for_year = bq.time.is_some_and(|t| {
+        t.tok > 0
+            && t.tok >= bq.t1
+            && reader
+                .toks
+                .get(t.tok - 1)
+                .is_some_and(|w| eq_word(w.text(reader.text), "for"))
+    });
+    bound || for_year
+}
+
 /// Weighs who the document is about: each place mention counts for its province (three
 /// times in the title), the country's own words ("China's", "nationwide", "the State
 /// Council") count for the nation, and the document's words for itself ("the province",
@@ -1982,10 +1999,18 @@ impl<'a> Walker<'a> {
                     text.get(m.end..pos)
                         .is_some_and(|b| lex.last_self_word(b).is_some())
                 };
+                // another province as the subject of its clause, or right before its own
+                // figure: "Tianjin aims for 5 percent", "higher than Jilin's 3 percent"
+                let province_owner = |m: &Mention| {
+                    m.kind == PlaceKind::Province
+                        && !m.weak
+                        && ((m.subject && m.initial && !m.aside)
+                            || (m.possessive && owned_right_after(&text[m.end..pos])))
+                };
                 if let Some(m) = before().find(|m| owns(m) && (m.subject || m.possessive))
                     && other(m)
                     && !self_between(m)
-                    && (members.contains(&m.unit) || national_owner(m))
+                    && (members.contains(&m.unit) || national_owner(m) || province_owner(m))
                 {
                     return name(m.unit);
                 }
@@ -2896,7 +2921,9 @@ impl<'a> Walker<'a> {
                             .iter()
                             .any(|o| o.number == span_of(bq))
                     {
-                        let bkind = if self.revised_from(reader, bq) {
+                        let bkind = if self.revised_from(reader, bq)
+                            || (kind == Kind::Target && goal_like_start(reader, bq))
+                        {
                             Kind::Target
                         } else if year < r {
                             Kind::Actual
@@ -2913,8 +2940,10 @@ impl<'a> Walker<'a> {
                             value: bq.value,
                             indicator_key: bkey,
                             unit: bunit,
-                            comparator: Comparator::Eq,
-                            wording: text[toks[bq.t0].start..span_of(bq).end].to_string(),
+                            comparator: bq.cmp.unwrap_or(Comparator::Eq),
+                            wording: text
+                                [toks[bq.cmp_start.unwrap_or(bq.t0)].start..span_of(bq).end]
+                                .to_string(),
                             number: span_of(bq),
                             province: self.province(mentions, toks[bq.tn].start, clause_end(bq)).0,
                             ..base.clone()

@@ -2650,3 +2650,74 @@ fn a_count_of_governments_is_a_group() {
         ]
     );
 }
+
+#[test]
+fn a_start_told_as_a_goal_is_the_earlier_target() {
+    let r = roundup(
+        "Hainan set its growth target at 10 percent in 2021, up from about 6.5 percent for 2020. Guangdong set its target at above 6 percent, up from \"more than 5 percent\". Tianjin aims for 5 percent this year.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Hainan 2021 = 10 % <- 6.5@2020",
+            "target Hainan 2020 ~ 6.5 %",
+            "target Guangdong 2021 > 6 % <- 5@2020",
+            "target Guangdong 2020 > 5 %",
+            "target Tianjin 2021 = 5 %"
+        ]
+    );
+    // the figure for a year
+    let r = roundup(
+        "Anhui cut it to 8 percent from 8.5 percent for last year. Hubei aims for 6 percent, up from 5.5 percent for 2020. Tianjin aims for 5 percent this year.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Anhui 2021 = 8 % <- 8.5@2020",
+            "target Anhui 2020 = 8.5 %",
+            "target Hubei 2021 = 6 % <- 5.5@2020",
+            "target Hubei 2020 = 5.5 %",
+            "target Tianjin 2021 = 5 %"
+        ]
+    );
+    // a plain figure in its year is the outcome
+    let r = roundup(
+        "Hainan set its growth target at 10 percent in 2021, up from 3.5 percent in 2020. Tianjin aims for 5 percent this year.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Hainan 2021 = 10 % <- 3.5@2020",
+            "actual Hainan 2020 = 3.5 %",
+            "target Tianjin 2021 = 5 %"
+        ]
+    );
+}
+
+#[test]
+fn another_province_owns_its_figure_in_a_one_province_text() {
+    let doc = "Liaoning economy grows\n\nPub Date:2019-01-17\n\nLiaoning's GDP grew 5.7 percent last year, higher than Jilin's 4.5 percent. Liaoning will build 100 schools this year.\n";
+    assert_eq!(
+        rows("l.txt", doc),
+        vec![
+            "actual Liaoning 2018 = 5.7 %",
+            "actual Jilin 2018 = 4.5 %",
+            "target Liaoning 2019 = 100 count"
+        ]
+    );
+    let doc = "Hainan sets its target\n\nPub Date:2021-01-30\n\nHainan set its growth target at 10 percent for 2021. The province will open 20 ports. Meanwhile, Guangdong aims for 6 percent this year.\n";
+    assert_eq!(
+        rows("h.txt", doc),
+        vec![
+            "target Hainan 2021 = 10 %",
+            "target Hainan 2021 = 20 count",
+            "target Guangdong 2021 = 6 %"
+        ]
+    );
+    // a province in passing, not the subject, does not
+    let doc = "Hainan sets its target\n\nPub Date:2021-01-30\n\nHainan set its growth target at 10 percent for 2021. Investment from Guangdong will grow 6 percent this year.\n";
+    assert_eq!(
+        rows("h.txt", doc),
+        vec!["target Hainan 2021 = 10 %", "target Hainan 2021 = 6 %"]
+    );
+}
