@@ -511,6 +511,9 @@ impl<'a> SentenceReader<'a> {
                         .any(|w| eq_word(prev2, w)))
                 || eq_word(prev, "versus")
                 || eq_word(prev, "vs")
+                // "a 7.5 percent target, the same as for 2012", "as in 2019"
+                || eq_word(prev, "as")
+                || ((eq_word(prev, "for") || eq_word(prev, "in")) && eq_word(prev2, "as"))
                 // "the growth rate accelerated by 2.2 percentage points compared to 2022",
                 // "up 5% over 2022"
                 || ((eq_word(prev, "to") || eq_word(prev, "with")) && eq_word(prev2, "compared"))
