@@ -2721,3 +2721,18 @@ fn another_province_owns_its_figure_in_a_one_province_text() {
         vec!["target Hainan 2021 = 10 %", "target Hainan 2021 = 6 %"]
     );
 }
+
+#[test]
+fn a_year_after_as_is_compared_with() {
+    let r = roundup(
+        "Shanghai has set a 7.5 percent target, the same as for 2019. Hubei aims for growth of 8 percent, the same as in 2020. Tianjin aims for 5 percent this year.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Shanghai 2021 = 7.5 %",
+            "target Hubei 2021 = 8 %",
+            "target Tianjin 2021 = 5 %"
+        ]
+    );
+}
