@@ -760,7 +760,9 @@ fn mention(
             || (place.kind == PlaceKind::National
                 && (is_locator(text, s)
                     || ranking_frame(lex, text, s)
-                    || part_of_the_country(after))),
+                    || part_of_the_country(after)))
+            // "the first province in western China with a GDP exceeding 6 trillion yuan"
+            || (place.kind == PlaceKind::Region && ranking_frame(lex, text, s)),
         subject,
         possessive: possessive || prev_is(&["of"]) || after.starts_with(" of "),
         locative: prev_is(&["in", "across", "throughout"]),
@@ -1024,14 +1026,20 @@ fn next_word(s: &str) -> &str {
 /// "Guangdong is the first province in the country with a GDP exceeding 13 trillion yuan",
 /// "ranks first in the country": the country is the field a place is ranked in, not the
 /// figure's owner.
-fn ranking_frame(lex: &Lexicon, text: &str, s: usize) -> bool {
+fn ranking_frame<'a>(lex: &Lexicon, text: &'a str, s: usize) -> bool {
     let start = floor_boundary(text, s.saturating_sub(60));
-    let before = text[start..s].trim_end();
+    let the = |b: &'a str| -> &'a str {
+        b.strip_suffix("the")
+            .or_else(|| b.strip_suffix("The"))
+            .unwrap_or(b)
+            .trim_end()
+    };
+    let before = the(text[start..s].trim_end());
+    // "the first city in the central and western regions"
     let before = before
-        .strip_suffix("the")
-        .or_else(|| before.strip_suffix("The"))
-        .unwrap_or(before)
-        .trim_end();
+        .strip_suffix(" and")
+        .and_then(|b| b.trim_end().rsplit_once(' '))
+        .map_or(before, |(b, _)| the(b.trim_end()));
     let Some(rest) = before
         .strip_suffix(" in")
         .or_else(|| before.strip_suffix(" across"))

@@ -2736,3 +2736,37 @@ fn a_year_after_as_is_compared_with() {
         ]
     );
 }
+
+#[test]
+fn a_region_in_a_ranking_frame_does_not_own_the_figure() {
+    let r = roundup(
+        "Sichuan's GDP exceeded 6 trillion yuan, becoming the first province in western China with a GDP exceeding 6 trillion yuan. Chongqing's GDP exceeded 3 trillion yuan, becoming the first city in the central and western regions with a GDP exceeding 3 trillion yuan.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Sichuan 2021 > 6,000,000,000,000 yuan",
+            "actual Sichuan 2021 > 6,000,000,000,000 yuan",
+            "actual Chongqing 2021 > 3,000,000,000,000 yuan",
+            "actual Chongqing 2021 > 3,000,000,000,000 yuan"
+        ]
+    );
+}
+
+#[test]
+fn news_of_the_two_conferences_reviews_last_year() {
+    // "two conferences", "two meetings": machine translations of 两会
+    let doc = "Provinces set targets\n\nPub Date:2024-02-02\n\nThe provincial and local two conferences are an important window. Shandong's GDP exceeded 9 trillion yuan for the first time. Zhejiang's GDP exceeded 8 trillion yuan.\n";
+    assert_eq!(
+        rows("t.txt", doc),
+        vec![
+            "actual Shandong 2023 > 9,000,000,000,000 yuan",
+            "actual Zhejiang 2023 > 8,000,000,000,000 yuan"
+        ]
+    );
+    let doc = "Provinces set targets\n\nPub Date:2019-01-30\n\nAt the local two meetings, Hubei's GDP was reported to have grown 7.8 percent. Hunan's GDP grew 7.8 percent too.\n";
+    assert_eq!(
+        rows("t.txt", doc),
+        vec!["actual Hubei 2018 = 7.8 %", "actual Hunan 2018 = 7.8 %"]
+    );
+}
