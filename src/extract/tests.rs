@@ -2039,6 +2039,17 @@ fn shares_and_counts_of_the_places_reported_on_are_not_figures() {
         "More than half of China's provincial-level regions anticipate growth of 5.5 per cent or higher. To date, more than two-thirds of the provincial-level regions have unveiled targets. Most of them have set a target of more than 5 percent. At least 15 out of 31 provincial economies missed their targets. Hubei aims for 6 percent.",
     );
     assert_eq!(r, vec!["target Hubei 2021 = 6 %"]);
+    let r = roundup(
+        "Guizhou expects growth of 14 percent, followed by Shaanxi at 12.5 percent, then 10 others with a target of 12 percent. Hubei aims for 6 percent, while 12 others set targets of above 8 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Guizhou 2021 = 14 %",
+            "target Shaanxi 2021 = 12.5 %",
+            "target Hubei 2021 = 6 %"
+        ]
+    );
     // a share of something else stays
     let r = roundup("Hubei aims to raise the share of services to two-thirds of GDP.");
     assert_eq!(r, vec!["target Hubei 2021 = 66.67 %"]);
