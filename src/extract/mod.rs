@@ -2649,6 +2649,45 @@ impl<'a> Walker<'a> {
             .iter()
             .map(|q| {
                 let pos = toks[q.tn].start;
+                // "Beijing aims for 8 percent, higher than its 7.7 percent growth in 2012,
+                // while Shanghai has set a 7.5 percent target": a time phrase after a
+                // figure says nothing of a later clause with a subject of its own
+                // (a clause with no verb of its own shares it: "with Jiangxi growing 8.5%
+                // last year and Tianjin, near Beijing, managing a 4.5% expansion")
+                let marks = reader
+                    .tense_marks
+                    .get_or_init(|| tense_marks(self.lex, text, toks));
+                let own_verb = |from: usize| {
+                    let a = toks.partition_point(|t| t.start < from);
+                    let finite = toks.get(a).is_some_and(|t| {
+                        let w = t.text(text);
+                        self.lex.subject_after.has_word(w) || self.lex.past.has_word(w)
+                    });
+                    finite
+                        || (a + 1..=q.t0.min(marks.len() - 1)).any(|k| marks[k] != TenseMark::None)
+                };
+                let trailing_other = |r: &TimeRef| {
+                    qs.iter().any(|o| toks[o.t1 - 1].end <= r.pos)
+                        && mentions.iter().any(|m| {
+                            m.pos > r.pos
+                                && m.pos < pos
+                                && m.subject
+                                && !m.weak
+                                && m.kind != PlaceKind::National
+                                && own_verb(m.end)
+                        })
+                };
+                let own_free: Vec<TimeRef>;
+                let free = if free.iter().any(|r| r.pos < pos && trailing_other(r)) {
+                    own_free = free
+                        .iter()
+                        .filter(|r| !trailing_other(r))
+                        .copied()
+                        .collect();
+                    &own_free[..]
+                } else {
+                    free
+                };
                 let (base, origin) = self.context(free, &claimed, pos, clause_end(q));
                 match q.time.map(|t| t.when) {
                     Some(When::Year(y, p)) => (Ctx { year: y, period: p }, Origin::Stated),
@@ -2828,14 +2867,16 @@ impl<'a> Walker<'a> {
                 };
                 // "Jiangxi posted 4.1% growth versus its target of around 7%", "reported
                 // only 2.6% growth, undershooting its goal of around 6%": the goal an
-                // outcome is measured against is of the outcome's year
+                // outcome is measured against is of the outcome's year (the outcome of
+                // the same place: "Beijing's 7.7 percent growth in 2012 while Shanghai
+                // has set a 7.5 percent target")
                 if kind == Kind::Target
                     && origin == Origin::Default
                     && self.restated_target(reader, q)
                     && let Some(o) = self.out[first_out..]
                         .iter()
                         .rev()
-                        .find(|x| x.kind == Kind::Actual && x.year < r)
+                        .find(|x| x.kind == Kind::Actual && x.year < r && x.province == province)
                 {
                     ctx = Ctx {
                         year: o.year,

@@ -2781,3 +2781,33 @@ fn news_of_the_two_conferences_reviews_last_year() {
         vec!["actual Hubei 2018 = 7.8 %", "actual Hunan 2018 = 7.8 %"]
     );
 }
+
+#[test]
+fn a_time_after_a_figure_does_not_date_the_clause_of_another_subject() {
+    let r = roundup(
+        "Beijing aims for 8 percent, higher than its 7.7 percent growth in 2020 while Shanghai has set a 7.5 percent target. Hubei grew 6 percent last year, and Hunan expects 7 percent. Tianjin aims for 5 percent this year.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Beijing 2021 = 8 %",
+            "actual Beijing 2020 = 7.7 %",
+            "target Shanghai 2021 = 7.5 %",
+            "actual Hubei 2020 = 6 %",
+            "target Hunan 2021 = 7 %",
+            "target Tianjin 2021 = 5 %"
+        ]
+    );
+    // a clause without a verb of its own shares it
+    let r = roundup(
+        "Growth varied, with Jiangxi growing around 8.5% last year and Tianjin, near Beijing, managing a 4.5% expansion. Hubei aims for 6 percent this year.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Jiangxi 2020 ~ 8.5 %",
+            "actual Tianjin 2020 = 4.5 %",
+            "target Hubei 2021 = 6 %"
+        ]
+    );
+}
