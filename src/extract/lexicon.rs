@@ -673,6 +673,9 @@ impl Lexicon {
                     patterns.push(format!("{w} {u}"));
                     hits.push(Hit::NumberWord);
                 }
+                // "six plus per cent"
+                patterns.push(format!("{w} plus"));
+                hits.push(Hit::NumberWord);
             }
         }
         // the document's words for itself, counted by the one scan of the text

@@ -763,7 +763,8 @@ impl<'a> SentenceReader<'a> {
         // one adjective is still the amount
         let hyphen_amount =
             hyphen.filter(|&n| lex.multipliers.longest_at(text, toks, n + 1).is_some());
-        if hyphen.is_some() && hyphen_amount.is_none() && !hyphen_multiple {
+        let hyphen_plus = hyphen.is_some_and(|n| self.plus_before_unit(n).is_some());
+        if hyphen.is_some() && hyphen_amount.is_none() && !hyphen_multiple && !hyphen_plus {
             return None;
         }
         if self.is_year_token(i) {
@@ -826,6 +827,11 @@ impl<'a> SentenceReader<'a> {
             {
                 j += 1;
             }
+        }
+        // "6-plus percent", "six plus per cent": more than the number
+        let plus = unit.is_none().then(|| self.plus_before_unit(j)).flatten();
+        if let Some(len) = plus {
+            j += len;
         }
         if unit.is_none() {
             if toks
@@ -1061,6 +1067,9 @@ impl<'a> SentenceReader<'a> {
             cmp = Some(c);
             cmp_start = Some(at);
         }
+        if plus.is_some() && cmp.is_none() {
+            cmp = Some(Comparator::Gt);
+        }
         let mut t1 = j;
         if let Some((len, c)) = lex.cmp_after.longest_at(text, toks, j) {
             if cmp.is_none() {
@@ -1101,6 +1110,33 @@ impl<'a> SentenceReader<'a> {
             multiplied,
             integer,
         })
+    }
+
+    /// "-plus" or " plus" right after a number and before its unit ("6-plus percent",
+    /// "six plus per cent"): the tokens it takes.
+    fn plus_before_unit(&self, j: usize) -> Option<usize> {
+        let (text, toks) = (self.text, self.toks);
+        let len = if toks.get(j).is_some_and(|t| is_dash(t.text(text)))
+            && j > 0
+            && self.adjacent(j - 1, j)
+            && self.adjacent(j, j + 1)
+            && self.word_is(j + 1, "plus")
+        {
+            2
+        } else if self.word_is(j, "plus") {
+            1
+        } else {
+            return None;
+        };
+        let unit = toks
+            .get(j + len)
+            .is_some_and(|t| matches!(t.text(text), "%" | "％"))
+            || self
+                .lex
+                .units_after
+                .longest_at(text, toks, j + len)
+                .is_some();
+        unit.then_some(len)
     }
 
     fn per_in_clause_before(&self, t0: usize) -> Option<String> {
@@ -1351,6 +1387,10 @@ impl<'a> SentenceReader<'a> {
             j += len;
             multiplied = true;
         }
+        let plus = self.plus_before_unit(j);
+        if let Some(len) = plus {
+            j += len;
+        }
         let unit = lex.units_after.longest_at(text, toks, j);
         let measured = match &unit {
             Some((_, u)) => !matches!(u.as_str(), "times"),
@@ -1382,7 +1422,7 @@ impl<'a> SentenceReader<'a> {
         // "under five billion tonnes", "more than ten million"
         let (cmp, cmp_start) = match lex.cmp_before.longest_ending_at(text, toks, i) {
             Some((len, c)) => (Some(c), Some(i - len)),
-            None => (None, None),
+            None => (plus.map(|_| Comparator::Gt), None),
         };
         Some(Quantity {
             t0: i,

@@ -2811,3 +2811,17 @@ fn a_time_after_a_figure_does_not_date_the_clause_of_another_subject() {
         ]
     );
 }
+
+#[test]
+fn plus_after_a_number_is_more_than_it() {
+    assert_eq!(
+        zj("The province targets a 6-plus percent growth this year."),
+        vec!["target Zhejiang 2021 > 6 %"]
+    );
+    assert_eq!(
+        zj("The province targets an economic growth of six plus per cent this year."),
+        vec!["target Zhejiang 2021 > 6 %"]
+    );
+    // not before a unit: arithmetic, not a bound
+    assert!(zj("The province will open 6-plus schemes this year.").is_empty());
+}
