@@ -2825,3 +2825,15 @@ fn plus_after_a_number_is_more_than_it() {
     // not before a unit: arithmetic, not a bound
     assert!(zj("The province will open 6-plus schemes this year.").is_empty());
 }
+
+#[test]
+fn verbs_of_how_growth_moved_report_outcomes() {
+    assert_eq!(
+        zj("The province's economic growth eased to its slowest rate in 13 years at 7.8 percent."),
+        vec!["actual Zhejiang 2020 = 7.8 %"]
+    );
+    assert_eq!(
+        zj("Growth of exports slowed to 4.5 percent, while imports accelerated to 9 percent."),
+        vec!["actual Zhejiang 2020 = 4.5 %", "actual Zhejiang 2020 = 9 %"]
+    );
+}
