@@ -2429,6 +2429,9 @@ fn the_length_of_the_text_is_no_figure() {
         "The outline, with over 70,000 Chinese characters, was adopted.",
         "The report of about 20,000 words was read out.",
         "The 14 chapters of the plan were discussed.",
+        // nor is the count of its own indicators
+        "The outline charts the route with 20 indicators in five categories.",
+        "The plan put forward 20 main indicators from five aspects.",
     ] {
         assert!(values(s).is_empty(), "{s}");
     }
