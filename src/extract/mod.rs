@@ -385,6 +385,14 @@ fn drop_heading_repeats(out: &mut Vec<Extraction>, parts: &Parts) {
         if let Some(k) = &x.indicator_key {
             body_keyed.insert((x.value.to_bits(), x.unit.clone(), k.clone()));
         }
+        // an indicator without a key is the same one under the same words
+        if !x.indicator.is_empty() {
+            body_keyed.insert((
+                x.value.to_bits(),
+                x.unit.clone(),
+                x.indicator.to_lowercase(),
+            ));
+        }
         if !has(&parts.lede, i) {
             rest.insert(figure(x));
         }
@@ -398,9 +406,9 @@ fn drop_heading_repeats(out: &mut Vec<Extraction>, parts: &Parts) {
         } else if has(&parts.title, i) {
             !body.contains(&figure(x))
         } else if has(&parts.heading, i) {
-            !x.indicator_key.as_ref().is_some_and(|k| {
-                body_keyed.contains(&(x.value.to_bits(), x.unit.clone(), k.clone()))
-            })
+            let repeated = |k: String| body_keyed.contains(&(x.value.to_bits(), x.unit.clone(), k));
+            !(x.indicator_key.clone().is_some_and(repeated)
+                || (!x.indicator.is_empty() && repeated(x.indicator.to_lowercase())))
         } else {
             true
         };
@@ -2796,8 +2804,15 @@ impl<'a> Walker<'a> {
                 };
                 // a section or paragraph about the future ("Facts about China's 2016-2020
                 // growth plan") does not date what its sentences report as done or current
+                // (nor, once the text has told the year of its outcomes, does a plan
+                // period the title names: "China meets multiple targets for 14th Five-Year
+                // Plan ahead of schedule ... by the end of 2024 ... coverage reached 95%")
                 if origin == Origin::Section
-                    && ctx.year > r
+                    && (ctx.year > r
+                        || (ctx.period.is_some()
+                            && self
+                                .data_year_of(&province)
+                                .is_some_and(|c| c.year < ctx.year)))
                     && self.tense_at(reader, q.t0) == Kind::Actual
                 {
                     origin = Origin::Default;

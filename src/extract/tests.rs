@@ -2840,3 +2840,29 @@ fn verbs_of_how_growth_moved_report_outcomes() {
         vec!["actual Zhejiang 2020 = 4.5 %", "actual Zhejiang 2020 = 9 %"]
     );
 }
+
+#[test]
+fn a_subheading_repeats_the_figure_its_section_gives_under_the_same_words() {
+    let doc = "China meets targets ahead of schedule\n\nPub Date:2025-03-10\n\nThe year 2025 marks the final lap for the plan.\n\nBasic old-age insurance coverage reaches 95 percent\n\nBy the end of 2024, 1.07 billion people were covered. The basic old-age insurance coverage reached 95 percent in China.\n\nForest coverage rises to 25 percent\n\nBy the end of 2024, the forest coverage rose to 25 percent, official data show.\n";
+    assert_eq!(
+        rows("n.txt", doc),
+        vec![
+            "actual China 2024 = 1,070,000,000 count",
+            "actual China 2024 = 95 %",
+            "actual China 2024 = 25 %"
+        ]
+    );
+}
+
+#[test]
+fn a_plan_period_in_the_title_does_not_date_outcomes_the_text_dates() {
+    let doc = "China meets multiple targets for 14th Five-Year Plan ahead of schedule\n\nPub Date:2025-03-10\n\nBy the end of 2024, 1.07 billion people in China were covered by old-age insurance. The coverage reached 95 percent in China. The share of services reached 56 percent of GDP.\n";
+    assert_eq!(
+        rows("n.txt", doc),
+        vec![
+            "actual China 2024 = 1,070,000,000 count",
+            "actual China 2024 = 95 %",
+            "actual China 2024 = 56 %"
+        ]
+    );
+}
