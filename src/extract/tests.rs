@@ -2866,3 +2866,17 @@ fn a_plan_period_in_the_title_does_not_date_outcomes_the_text_dates() {
         ]
     );
 }
+
+#[test]
+fn the_part_of_the_year_a_release_reports_on_marks_outcomes() {
+    let r = roundup(
+        "In terms of volume, Guangdong, known as the country's export engine, championed with a GDP of 8.8 trillion yuan in the first three quarters. Liaoning saw its GDP growth stand at 5.3 percent in the first nine months.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Guangdong 2021 = 8,800,000,000,000 yuan",
+            "actual Liaoning 2021 = 5.3 %"
+        ]
+    );
+}
