@@ -3045,7 +3045,18 @@ impl<'a> Walker<'a> {
                 // Lists in parallel pair in turn: "grew by 8.0 and 10.7 percent, up by 0.9
                 // and 0.1 percentage points, respectively".
                 let parallel = count > units.len() && count.is_multiple_of(units.len());
-                let pairwise = respectively
+                // "Shanxi, Beijing, Shanghai and Henan ranked behind, the growth rate was
+                // 4%, 6.7%, 6.7% and 6.8%": one list of as many figures as places pairs in
+                // turn without the word
+                let one_list = count == units.len()
+                    && count >= 2
+                    && mine.windows(2).all(|w| {
+                        (qs[w[0]].t1..qs[w[1]].t0).all(|g| {
+                            let t = toks[g].text(text);
+                            matches!(t, "," | "，" | "、") || eq_word(t, "and") || eq_word(t, "or")
+                        })
+                    });
+                let pairwise = (respectively || one_list)
                     && !runs[r].both
                     && (count == units.len() || shared_from || parallel)
                     && !(shared_from && item == 0);

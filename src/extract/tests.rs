@@ -2880,3 +2880,35 @@ fn the_part_of_the_year_a_release_reports_on_marks_outcomes() {
         ]
     );
 }
+
+#[test]
+fn one_list_of_as_many_figures_as_places_pairs_in_turn() {
+    let r = roundup(
+        "Shanxi, Beijing, Shanghai and Henan ranked behind, the growth rate was 4%, 6.7%, 6.9% and 6.8%. Hubei and Hunan grew 7.8 and 8 percent in 2020.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Shanxi 2021 = 4 %",
+            "actual Beijing 2021 = 6.7 %",
+            "actual Shanghai 2021 = 6.9 %",
+            "actual Henan 2021 = 6.8 %",
+            "actual Hubei 2020 = 7.8 %",
+            "actual Hunan 2020 = 8 %"
+        ]
+    );
+    // figures of different measures are each said of both places
+    let r = roundup(
+        "In 2020, Beijing and Tianjin saw GDP grow 6 percent and retail sales rise 8 percent. Hubei aims for 6 percent this year.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "actual Beijing 2020 = 6 %",
+            "actual Tianjin 2020 = 6 %",
+            "actual Beijing 2020 = 8 %",
+            "actual Tianjin 2020 = 8 %",
+            "target Hubei 2021 = 6 %"
+        ]
+    );
+}
