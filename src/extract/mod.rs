@@ -2279,9 +2279,21 @@ impl<'a> Walker<'a> {
         if members.is_some_and(<[u16]>::is_empty) {
             return Vec::new();
         }
+        // "the western provinces Sichuan and Yunnan": a region right before the names
+        // describes them
+        let describes_next = |m: &Mention| {
+            m.kind == PlaceKind::Region
+                && mentions.iter().any(|n| {
+                    n.pos >= m.end
+                        && self.text[m.end..n.pos]
+                            .trim_start_matches(['\'', '’', 's'])
+                            .trim()
+                            .is_empty()
+                })
+        };
         let provinces: Vec<&Mention> = mentions
             .iter()
-            .filter(|m| m.kind != PlaceKind::National && !m.weak)
+            .filter(|m| m.kind != PlaceKind::National && !m.weak && !describes_next(m))
             .collect();
         let mut runs = Vec::new();
         let mut i = 0;
@@ -2325,7 +2337,11 @@ impl<'a> Walker<'a> {
                         .subject_after
                         .has_word(next_word(after.trim_start_matches(dash)))
             };
-            if (run[0].initial || both || examples || dashed || !subject_only)
+            // "China's economic powerhouses Guangdong province, Shanghai and Beijing
+            // targeted ...": a list right before its verb is its subject
+            let last = run[run.len() - 1];
+            let before_verb = run.len() >= 2 && last.subject && !last.possessive && !run[0].aside;
+            if (run[0].initial || both || examples || dashed || before_verb || !subject_only)
                 && units.len() >= 2
                 && members.is_none_or(|ms| units.iter().all(|u| ms.contains(u)))
             {

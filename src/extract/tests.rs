@@ -2912,3 +2912,21 @@ fn one_list_of_as_many_figures_as_places_pairs_in_turn() {
         ]
     );
 }
+
+#[test]
+fn a_list_of_places_right_before_its_verb_is_the_subject() {
+    let r = roundup(
+        "According to the report on Tuesday, China's economic powerhouses Guangdong province, Shanghai and Beijing targeted growth of 6 per cent this year. As the report says, the western provinces Sichuan and Yunnan set targets of 7 percent. Hubei aims for 6 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Guangdong 2021 = 6 %",
+            "target Shanghai 2021 = 6 %",
+            "target Beijing 2021 = 6 %",
+            "target Sichuan 2021 = 7 %",
+            "target Yunnan 2021 = 7 %",
+            "target Hubei 2021 = 6 %"
+        ]
+    );
+}
