@@ -855,7 +855,6 @@ fn describes_second(rest: &str) -> bool {
         "had",
         "set",
         "sets",
-        "its",
         "their",
         "other",
         "others",
@@ -867,17 +866,36 @@ fn describes_second(rest: &str) -> bool {
         "all",
         "not",
     ];
+    // "the provinces of southern Guangxi": "of" after the noun they are named by
+    const NAMED_BY: &[&str] = &[
+        "provinces",
+        "province",
+        "regions",
+        "region",
+        "cities",
+        "city",
+        "municipality",
+        "municipalities",
+    ];
     let words: Vec<&str> = rest.split_whitespace().collect();
     words.len() <= 5
         && !rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | ':' | '.' | ',' | '%'))
-        && words.iter().all(|w| {
+        && words.iter().enumerate().all(|(i, w)| {
             let w = w.trim_end_matches("'s").trim_end_matches("’s");
-            !NOT_DESCRIPTIVE.iter().any(|n| w.eq_ignore_ascii_case(n))
-                && !w.ends_with("ed")
-                && (w.starts_with(|c: char| c.is_lowercase())
-                    || w == "China"
-                    || COMPASS.iter().any(|c| w.eq_ignore_ascii_case(c))
-                    || w.eq_ignore_ascii_case("central"))
+            // "and its neighbouring port city Tianjin"
+            let its = i == 0 && w.eq_ignore_ascii_case("its");
+            let of_named = w.eq_ignore_ascii_case("of")
+                && i > 0
+                && NAMED_BY
+                    .iter()
+                    .any(|n| words[i - 1].eq_ignore_ascii_case(n));
+            its || of_named
+                || !NOT_DESCRIPTIVE.iter().any(|n| w.eq_ignore_ascii_case(n))
+                    && !w.ends_with("ed")
+                    && (w.starts_with(|c: char| c.is_lowercase())
+                        || w == "China"
+                        || COMPASS.iter().any(|c| w.eq_ignore_ascii_case(c))
+                        || w.eq_ignore_ascii_case("central"))
         })
 }
 
@@ -904,12 +922,15 @@ fn coordinating_gap(gap: &str) -> bool {
     if gap.is_empty() {
         return true;
     }
-    let rest = ["and", "or"].iter().find_map(|c| {
-        let head = gap.get(..c.len())?;
-        let tail = &gap[c.len()..];
-        (head.eq_ignore_ascii_case(c) && (tail.is_empty() || tail.starts_with(' ')))
-            .then(|| tail.trim_start())
-    });
+    // "Shanghai, along with provinces of southern Guangxi and northwestern Shaanxi, are"
+    let rest = ["and", "or", "along with", "together with", "as well as"]
+        .iter()
+        .find_map(|c| {
+            let head = gap.get(..c.len())?;
+            let tail = &gap[c.len()..];
+            (head.eq_ignore_ascii_case(c) && (tail.is_empty() || tail.starts_with(' ')))
+                .then(|| tail.trim_start())
+        });
     rest.is_some_and(describes_second) || described_pair(gap) || described_first(gap)
 }
 

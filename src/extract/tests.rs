@@ -2930,3 +2930,32 @@ fn a_list_of_places_right_before_its_verb_is_the_subject() {
         ]
     );
 }
+
+#[test]
+fn places_joined_by_along_with_or_described_by_its() {
+    let r = roundup(
+        "The two outliers are Beijing and its neighboring port city Tianjin, which target growth of above 4.5% and around 4%, respectively. Shanghai, along with provinces of southern Guangxi and northwestern Shaanxi, are looking for a 5.5% expansion. Hubei aims for 6 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Beijing 2021 > 4.5 %",
+            "target Tianjin 2021 ~ 4 %",
+            "target Shanghai 2021 = 5.5 %",
+            "target Guangxi 2021 = 5.5 %",
+            "target Shaanxi 2021 = 5.5 %",
+            "target Hubei 2021 = 6 %"
+        ]
+    );
+    let r = roundup(
+        "Hunan, together with its neighbour Jiangxi, set targets of 7 percent. Hubei aims for 6 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Hunan 2021 = 7 %",
+            "target Jiangxi 2021 = 7 %",
+            "target Hubei 2021 = 6 %"
+        ]
+    );
+}
