@@ -461,6 +461,16 @@ pub fn report_date(file_name: &str, text: &str, head: &[HeadLine]) -> ReportDate
                 // "BEIJING, March 5, 2021 (Xinhua) --"
                 DateSource::Dateline
             } else {
+                // "took office in Dec. 2006", "since March 2018": the date of an event
+                // the text tells of, long before it was written
+                let event = before
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| ["in", "since", "from", "until", "till", "by"].contains(&w));
+                if event {
+                    continue;
+                }
                 DateSource::Text
             };
             found.push(ReportDate {
@@ -630,6 +640,24 @@ mod tests {
             .collect();
         let d = report_date(file, text, &head);
         (d.display(), d.source)
+    }
+
+    #[test]
+    fn a_date_after_in_or_since_is_of_an_event_not_the_text() {
+        assert_eq!(
+            date_of(
+                "chenzhou-2012.txt",
+                "Fellow Deputies, the current government took office in Dec. 2006 and its term expired.\nIn 2011, GDP grew 14%.\n"
+            ),
+            ("2012".into(), DateSource::FileName)
+        );
+        assert_eq!(
+            date_of(
+                "plan.txt",
+                "The zone has grown fast since March 2018.\nOn January 19, 2021, the bureau released its data.\n"
+            ),
+            ("2021-01-19".into(), DateSource::Text)
+        );
     }
 
     #[test]
