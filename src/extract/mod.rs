@@ -756,7 +756,17 @@ fn mention(
         "among",
         "between",
         "besides",
-    ]) && !(prev_word.eq_ignore_ascii_case("with") && subject);
+    ]) && !(prev_word.eq_ignore_ascii_case("with") && subject)
+        // "The largest adjustment came from Tianjin municipality": the source is the one
+        // the sentence is about
+        && !(prev_word.eq_ignore_ascii_case("from") && {
+            let lower = window.to_ascii_lowercase();
+            let w = lower.rfind("from").map_or("", |at| lower[..at].trim_end());
+            let verb = w.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            ["came", "comes", "come", "coming"]
+                .iter()
+                .any(|v| verb.eq_ignore_ascii_case(v))
+        });
     Some(Mention {
         pos: s,
         end: e,
@@ -2333,8 +2343,13 @@ impl<'a> Walker<'a> {
             }
             let mut units: Vec<u16> = run.iter().map(|m| m.unit).collect();
             units.dedup();
-            // "The GDP of both Beijing and Hebei reached ..."
-            let both = preceding_word_is(self.text, run[0].pos, "both");
+            // "The GDP of both Beijing and Hebei reached ...", "while Hubei and Gansu all
+            // trimmed it by 0.5 percentage point"
+            let both = preceding_word_is(self.text, run[0].pos, "both")
+                || (run.len() >= 2 && {
+                    let w = next_word(&self.text[run[run.len() - 1].end..]);
+                    w.eq_ignore_ascii_case("both") || w.eq_ignore_ascii_case("all")
+                });
             // "Provinces with larger economies such as Guangdong, Jiangsu, and Zhejiang
             // have set their GDP targets at 5 per cent": examples that are the subject
             let examples = preceding_word_is(self.text, run[0].pos, "as")

@@ -2959,3 +2959,32 @@ fn places_joined_by_along_with_or_described_by_its() {
         ]
     );
 }
+
+#[test]
+fn the_place_a_change_came_from_owns_it_and_all_after_places_is_each() {
+    let r = roundup(
+        "The largest target adjustment came from Tianjin municipality, from 8 percent for 2020 to 5 percent for this year. The biggest gain came from the province of Hebei, whose GDP grew 6 percent. Hubei aims for 6 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Tianjin 2021 = 5 % <- 8@2020",
+            "target Tianjin 2020 = 8 %",
+            "actual Hebei 2021 = 6 %",
+            "target Hubei 2021 = 6 %"
+        ]
+    );
+    let r = roundup(
+        "Anhui, for example, cut it to 8 percent while Hubei and Gansu all trimmed it by 0.5 percentage point. In 2020, Jiangxi and Hunan both grew 4 percent.",
+    );
+    assert_eq!(
+        r,
+        vec![
+            "target Anhui 2021 = 8 %",
+            "target Hubei 2021 = 0.5 pp",
+            "target Gansu 2021 = 0.5 pp",
+            "actual Jiangxi 2020 = 4 %",
+            "actual Hunan 2020 = 4 %"
+        ]
+    );
+}
