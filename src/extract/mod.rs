@@ -2343,13 +2343,14 @@ impl<'a> Walker<'a> {
             }
             let mut units: Vec<u16> = run.iter().map(|m| m.unit).collect();
             units.dedup();
-            // "The GDP of both Beijing and Hebei reached ...", "while Hubei and Gansu all
-            // trimmed it by 0.5 percentage point"
-            let both = preceding_word_is(self.text, run[0].pos, "both")
-                || (run.len() >= 2 && {
-                    let w = next_word(&self.text[run[run.len() - 1].end..]);
-                    w.eq_ignore_ascii_case("both") || w.eq_ignore_ascii_case("all")
-                });
+            // "The GDP of both Beijing and Hebei reached ..."
+            let both = preceding_word_is(self.text, run[0].pos, "both");
+            // "while Hubei and Gansu all trimmed it by 0.5 percentage point": the subject
+            // (whose figures "respectively" still pairs)
+            let all_after = run.len() >= 2 && {
+                let w = next_word(&self.text[run[run.len() - 1].end..]);
+                w.eq_ignore_ascii_case("both") || w.eq_ignore_ascii_case("all")
+            };
             // "Provinces with larger economies such as Guangdong, Jiangsu, and Zhejiang
             // have set their GDP targets at 5 per cent": examples that are the subject
             let examples = preceding_word_is(self.text, run[0].pos, "as")
@@ -2377,7 +2378,13 @@ impl<'a> Walker<'a> {
             // targeted ...": a list right before its verb is its subject
             let last = run[run.len() - 1];
             let before_verb = run.len() >= 2 && last.subject && !last.possessive && !run[0].aside;
-            if (run[0].initial || both || examples || dashed || before_verb || !subject_only)
+            if (run[0].initial
+                || both
+                || all_after
+                || examples
+                || dashed
+                || before_verb
+                || !subject_only)
                 && units.len() >= 2
                 && members.is_none_or(|ms| units.iter().all(|u| ms.contains(u)))
             {
