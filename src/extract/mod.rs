@@ -2516,10 +2516,26 @@ impl<'a> Walker<'a> {
         while a > 0 && !reader.is_clause_break(a - 1) {
             a -= 1;
         }
+        // "achieved above target GDP growth of 5.2 percent", "below-target growth of 4.1
+        // percent": an outcome measured against the target
+        let measured_against = |k: usize| {
+            let mut p = k;
+            while p > 0
+                && toks[p - 1].kind == text::Tk::Punct
+                && sentence::is_dash(toks[p - 1].text(text))
+            {
+                p -= 1;
+            }
+            p > 0
+                && ["above", "below", "beyond", "under", "over"]
+                    .iter()
+                    .any(|w| eq_word(toks[p - 1].text(text), w))
+        };
         let noun_near = (a..q.t0).any(|k| {
             toks[k].kind == text::Tk::Word
                 && lex.target_nouns.has_word(toks[k].text(text))
                 && q.t0 - k <= 5
+                && !measured_against(k)
                 && !(k + 1..q.t0).any(|g| lex.not_target_link.has_word(toks[g].text(text)))
         });
         let verb = (a..q.t0).any(|k| {
@@ -2555,6 +2571,27 @@ impl<'a> Walker<'a> {
 
     /// "(1 jin equals to 0.5 kg)", "1 mu is about 667 square metres": a unit defined by
     /// another; neither number is a figure.
+    /// "The International Monetary Fund forecast China GDP to grow 4.6 percent", "the
+    /// projection of eight to nine percent increase made by market institutions": a
+    /// forecast by others is neither a target nor an outcome.
+    fn forecast_by_others(&self, reader: &SentenceReader, q: &Quantity) -> bool {
+        let (text, toks, lex) = (self.text, reader.toks, self.lex);
+        let start = q.cmp_start.unwrap_or(q.t0);
+        // the clause before the figure: a forecaster, then a word of forecasting
+        let mut a = start;
+        while a > 0 && !reader.is_clause_break(a - 1) {
+            a -= 1;
+        }
+        let forecaster = (a..start).find(|&k| lex.forecasters.longest_at(text, toks, k).is_some());
+        let before = forecaster.is_some_and(|f| lex.forecast_words.any_in(text, toks, f, start));
+        // "... made by international organisations", "... by economists"
+        let after = (q.t1..toks.len().min(q.t1 + 6)).any(|k| {
+            eq_word(toks[k].text(text), "by")
+                && lex.forecasters.longest_at(text, toks, k + 1).is_some()
+        }) && lex.forecast_words.any_in(text, toks, a, start);
+        before || after
+    }
+
     fn unit_definition(&self, reader: &SentenceReader, qs: &[Quantity], k: usize) -> bool {
         let toks = reader.toks;
         let word = |i: usize| toks.get(i).map_or("", |t| t.text(self.text));
@@ -2837,6 +2874,7 @@ impl<'a> Walker<'a> {
                     || self.about_a_group(reader, mentions, &qs[k])
                     || self.spread(reader, qs, k)
                     || self.unit_definition(reader, qs, k)
+                    || self.forecast_by_others(reader, &qs[k])
             })
             .collect();
         for k in 0..qs.len() {

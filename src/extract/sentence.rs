@@ -109,7 +109,7 @@ fn is_punct(text: &str, t: &Token, p: &str) -> bool {
     t.kind == Tk::Punct && &text[t.start..t.end] == p
 }
 
-fn is_dash(s: &str) -> bool {
+pub(super) fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "–" | "—" | "−" | "~" | "～")
 }
 

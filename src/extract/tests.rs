@@ -2988,3 +2988,25 @@ fn the_place_a_change_came_from_owns_it_and_all_after_places_is_each() {
         ]
     );
 }
+
+#[test]
+fn forecasts_by_others_are_neither_targets_nor_outcomes() {
+    let doc = "China sets its target\n\nPub Date:2024-03-05\n\nChina aims for growth of about 5 percent this year. The International Monetary Fund forecast China GDP to grow 4.6 percent this year and 4.1 percent in 2025.\n";
+    assert_eq!(rows("n.txt", doc), vec!["target China 2024 ~ 5 %"]);
+    let r = roundup(
+        "Hubei will strive for more than 10 per cent growth. The targets are more conservative than the forecast of about eight per cent increase made by international organisations.",
+    );
+    assert_eq!(r, vec!["target Hubei 2021 > 10 %"]);
+    // the government's own projection stays
+    let doc = "China sets its target\n\nPub Date:2024-03-05\n\nThe government projected the budget deficit at 3 percent of GDP.\n";
+    assert_eq!(rows("n.txt", doc), vec!["target China 2024 = 3 %"]);
+}
+
+#[test]
+fn growth_above_or_below_target_is_an_outcome() {
+    let doc = "China sets its target\n\nPub Date:2024-03-05\n\nChina comfortably achieved above target GDP growth of 5.2 percent last year. Jiangxi posted below-target growth of 4.1 percent last year.\n";
+    assert_eq!(
+        rows("n.txt", doc),
+        vec!["actual China 2023 = 5.2 %", "actual Jiangxi 2023 = 4.1 %"]
+    );
+}
