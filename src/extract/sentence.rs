@@ -500,6 +500,10 @@ impl<'a> SentenceReader<'a> {
             let prev2 = i.checked_sub(2).and_then(|k| self.word(k)).unwrap_or("");
             let base_of = (eq_word(prev, "from") && self.period_end(i).is_none())
                 // "20,000 times the 1953 figure", "compared with the 2015 level"
+                // "to rise by 180 billion yuan from the 2023 budget figure"
+                || (eq_word(prev, "the")
+                    && eq_word(prev2, "from")
+                    && self.period_end(i).is_none())
                 || (eq_word(prev, "the")
                     && ["times", "than", "with", "over"]
                         .iter()

@@ -3010,3 +3010,15 @@ fn growth_above_or_below_target_is_an_outcome() {
         vec!["actual China 2023 = 5.2 %", "actual Jiangxi 2023 = 4.1 %"]
     );
 }
+
+#[test]
+fn a_year_after_from_the_is_a_base() {
+    let doc = "China sets its target\n\nPub Date:2024-03-05\n\nThe government deficit will rise by 180 billion yuan from the 2023 budget figure. The share of coal will fall by 2 percentage points from the 2020 level.\n";
+    assert_eq!(
+        rows("n.txt", doc),
+        vec![
+            "target China 2024 = 180,000,000,000 yuan",
+            "target China 2024 = 2 pp"
+        ]
+    );
+}
