@@ -376,7 +376,8 @@ fn drop_heading_repeats(out: &mut Vec<Extraction>, parts: &Parts) {
     // the figures of the body, and of the body after the first paragraph
     let mut body: HashSet<(u64, String)> = HashSet::new();
     let mut body_keyed: HashSet<(u64, String, String)> = HashSet::new();
-    let mut rest: HashSet<(u64, String)> = HashSet::new();
+    // a restatement says the same of the figure: its kind and year too
+    let mut rest: HashSet<(u64, String, Kind, i32)> = HashSet::new();
     for (i, x) in out.iter().enumerate() {
         if has(&parts.title, i) || has(&parts.heading, i) {
             continue;
@@ -394,11 +395,14 @@ fn drop_heading_repeats(out: &mut Vec<Extraction>, parts: &Parts) {
             ));
         }
         if !has(&parts.lede, i) {
-            rest.insert(figure(x));
+            rest.insert((x.value.to_bits(), x.unit.clone(), x.kind, x.year));
         }
     }
-    let lede_restated =
-        parts.lede.len() >= 2 && parts.lede.iter().all(|&i| rest.contains(&figure(&out[i])));
+    let lede_restated = parts.lede.len() >= 2
+        && parts.lede.iter().all(|&i| {
+            let x = &out[i];
+            rest.contains(&(x.value.to_bits(), x.unit.clone(), x.kind, x.year))
+        });
     let mut i = 0;
     out.retain(|x| {
         let keep = if has(&parts.lede, i) {
@@ -2612,14 +2616,29 @@ impl<'a> Walker<'a> {
         let toks = reader.toks;
         let text = self.text;
         let word = |k: usize| (toks[k].kind == text::Tk::Word).then(|| toks[k].text(text));
-        if q.t0 == 0 || !word(q.t0 - 1).is_some_and(|w| eq_word(w, "from")) {
+        // "from 8%", or past a possessive time: "from last year's 8%"
+        let from = (q.t0.saturating_sub(5)..q.t0)
+            .rev()
+            .find(|&k| word(k).is_some_and(|w| eq_word(w, "from")));
+        let Some(from) = from else {
+            return false;
+        };
+        let possessive_time = (from + 1..q.t0).all(|k| {
+            let t = toks[k].text(text);
+            [
+                "last", "previous", "the", "year", "year's", "year’s", "s", "'", "’", "'s", "’s",
+            ]
+            .iter()
+            .any(|w| eq_word(t, w))
+        });
+        if !possessive_time {
             return false;
         }
         // "raised the target from ...", and "the growth target would be lowered to 8.5
         // percent for 2015, from 9 percent last year", "The largest target adjustment came
         // from Tianjin, from 8 percent for 2017 to 5 percent": the target noun may come
         // first
-        (0..q.t0).any(|k| word(k).is_some_and(|w| self.lex.revise_verbs.has_word(w)))
+        (0..q.t0).any(|k| self.lex.revise_verbs.longest_at(text, toks, k).is_some())
             && (0..q.t0).any(|k| word(k).is_some_and(|w| self.lex.target_nouns.has_word(w)))
     }
 
@@ -2958,9 +2977,13 @@ impl<'a> Walker<'a> {
                     }
                 }
                 let revised = self.revised_from(reader, q);
-                // "from 9 percent last year" names its year; "from 8.5 percent" is the
-                // year's before
-                if revised && q.time.is_none() {
+                // "from 9 percent last year" and "from last year's 8%" name their year;
+                // "from 8.5 percent" is the year's before
+                if revised
+                    && q.time.is_none()
+                    && q.t0 > 0
+                    && eq_word(toks[q.t0 - 1].text(text), "from")
+                {
                     ctx = Ctx {
                         year: ctx.year - 1,
                         period: None,

@@ -1788,6 +1788,11 @@ impl<'a> SentenceReader<'a> {
         let mut attached = vec![false; refs.len()];
         self.pair_respectively(qs, refs, &mut attached);
         for (r, tr) in refs.iter().enumerate() {
+            // "to 10 percent from the previous year's 11 percent": a possessive dates what
+            // follows it
+            if tr.possessive {
+                continue;
+            }
             let Some(k) = qs.iter().rposition(|q| q.t1 <= tr.tok) else {
                 continue;
             };

@@ -3022,3 +3022,35 @@ fn a_year_after_from_the_is_a_base() {
         ]
     );
 }
+
+#[test]
+fn a_target_revised_from_last_years_figure() {
+    let doc = "China lowers target\n\nPub Date:2012-03-05\n\nThe government said it will work hard.\n\nChina projected a lower growth, scaling down its GDP growth target to 7.5% this year from last year's 8%. Hubei cut its growth target to 10 percent from the previous year's 11 percent.\n";
+    assert_eq!(
+        rows("n.txt", doc),
+        vec![
+            "target China 2012 = 7.5 %",
+            "target China 2011 = 8 %",
+            "target Hubei 2012 = 10 % <- 11@2011",
+            "target Hubei 2011 = 11 %"
+        ]
+    );
+}
+
+#[test]
+fn years_abbreviated_are_a_span() {
+    assert!(values("The target was lowered for the first time in 7 yrs.").is_empty());
+    assert!(values("Growth was the slowest in 10 yrs.").is_empty());
+}
+
+#[test]
+fn a_lede_restated_with_another_kind_stays() {
+    // the restatement reads the range as current; the lede says it is this year's target
+    let doc = "China's growth target dips\n\nPub Date:2026-03-05\n\nChina has set an economic growth target of 4.5% to 5% for this year, a slight decrease.\n\nThe economy grew 5% last year. Setting a range of 4.5% to 5% gives the government more leeway.\n";
+    let r = rows("n.txt", doc);
+    assert!(
+        r.contains(&"target China 2026 >= 4.5 %".to_string()),
+        "{r:?}"
+    );
+    assert!(r.contains(&"target China 2026 <= 5 %".to_string()), "{r:?}");
+}
