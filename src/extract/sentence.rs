@@ -155,8 +155,12 @@ impl<'a> SentenceReader<'a> {
         self.toks[i].text(self.text)
     }
 
+    /// Tokens `a` and `b` touch; false past either end.
     fn adjacent(&self, a: usize, b: usize) -> bool {
-        self.toks[a].end == self.toks[b].start
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => x.end == y.start,
+            _ => false,
+        }
     }
 
     fn word_is(&self, i: usize, w: &str) -> bool {
