@@ -2887,13 +2887,15 @@ impl<'a> Walker<'a> {
         // figures that are not statements about a province: a definition ("enterprises
         // with an annual business turnover of at least 20 million yuan") or a statement
         // about an unnamed group ("Twelve provinces ... projected growth of around 6%")
+        // one look for a forecaster in the sentence, not one for each figure
+        let forecasting = self.lex.forecasters.any_in(text, toks, 0, toks.len());
         let mut skipped: Vec<bool> = (0..qs.len())
             .map(|k| {
                 self.defines_a_set(reader, &qs[k])
                     || self.about_a_group(reader, mentions, &qs[k])
                     || self.spread(reader, qs, k)
                     || self.unit_definition(reader, qs, k)
-                    || self.forecast_by_others(reader, &qs[k])
+                    || (forecasting && self.forecast_by_others(reader, &qs[k]))
             })
             .collect();
         for k in 0..qs.len() {
