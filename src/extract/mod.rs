@@ -836,6 +836,19 @@ fn described_first(gap: &str) -> bool {
         && describes_second(rest)
 }
 
+/// The common nouns places are named by, plural before singular ("Hunan and Henan
+/// provinces", "the provinces of southern Guangxi").
+const PLACE_NOUNS: &[&str] = &[
+    "provinces",
+    "regions",
+    "municipalities",
+    "cities",
+    "province",
+    "region",
+    "municipality",
+    "city",
+];
+
 /// The words before the second of two coordinated places, after "and": none, or a few
 /// words that describe it ("and north China's Shanxi", "and coal mining industry centre
 /// Shanxi", "and the neighbouring Guangxi"), with no verb or preposition that would make
@@ -880,17 +893,6 @@ fn describes_second(rest: &str) -> bool {
         "all",
         "not",
     ];
-    // "the provinces of southern Guangxi": "of" after the noun they are named by
-    const NAMED_BY: &[&str] = &[
-        "provinces",
-        "province",
-        "regions",
-        "region",
-        "cities",
-        "city",
-        "municipality",
-        "municipalities",
-    ];
     let words: Vec<&str> = rest.split_whitespace().collect();
     words.len() <= 5
         && !rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | ':' | '.' | ',' | '%'))
@@ -898,9 +900,10 @@ fn describes_second(rest: &str) -> bool {
             let w = w.trim_end_matches("'s").trim_end_matches("’s");
             // "and its neighbouring port city Tianjin"
             let its = i == 0 && w.eq_ignore_ascii_case("its");
+            // "the provinces of southern Guangxi": "of" after the noun they are named by
             let of_named = w.eq_ignore_ascii_case("of")
                 && i > 0
-                && NAMED_BY
+                && PLACE_NOUNS
                     .iter()
                     .any(|n| words[i - 1].eq_ignore_ascii_case(n));
             its || of_named
@@ -918,21 +921,14 @@ fn describes_second(rest: &str) -> bool {
 /// spaces and commas at both ends, and of a designator of the first place).
 fn coordinating_gap(gap: &str) -> bool {
     // "Hunan and Henan provinces and ...": the common noun closing the pair before
-    let gap = [
-        "provinces",
-        "regions",
-        "municipalities",
-        "province",
-        "region",
-        "municipality",
-    ]
-    .iter()
-    .find_map(|n| {
-        gap.get(..n.len())
-            .filter(|h| h.eq_ignore_ascii_case(n))
-            .map(|_| gap[n.len()..].trim_start_matches([' ', ',']))
-    })
-    .unwrap_or(gap);
+    let gap = PLACE_NOUNS
+        .iter()
+        .find_map(|n| {
+            gap.get(..n.len())
+                .filter(|h| h.eq_ignore_ascii_case(n))
+                .map(|_| gap[n.len()..].trim_start_matches([' ', ',']))
+        })
+        .unwrap_or(gap);
     if gap.is_empty() {
         return true;
     }
