@@ -803,10 +803,7 @@ impl Lexicon {
             span_words: set("span_words"),
             seat_of_government: set("seat_of_government"),
             policy_verbs: set("policy_verbs"),
-            anaphora_start: w
-                .get("anaphora_start")
-                .map(|v| v.iter().map(|x| x.to_lowercase()).collect())
-                .unwrap_or_default(),
+            anaphora_start: lowered(w.get("anaphora_start")),
             plural_anaphora: lowered(w.get("plural_anaphora")),
             target_nouns: set("target_nouns"),
             target_verbs: set("target_verbs"),

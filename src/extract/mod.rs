@@ -2512,10 +2512,7 @@ impl<'a> Walker<'a> {
         let text = self.text;
         let lex = self.lex;
         // the clause before the figure
-        let mut a = q.t0;
-        while a > 0 && !reader.is_clause_break(a - 1) {
-            a -= 1;
-        }
+        let a = reader.clause_start(q.t0);
         // "achieved above target GDP growth of 5.2 percent", "below-target growth of 4.1
         // percent": an outcome measured against the target
         let measured_against = |k: usize| {
@@ -2569,8 +2566,6 @@ impl<'a> Walker<'a> {
         noun_near || verb || after || framed || introduced
     }
 
-    /// "(1 jin equals to 0.5 kg)", "1 mu is about 667 square metres": a unit defined by
-    /// another; neither number is a figure.
     /// "The International Monetary Fund forecast China GDP to grow 4.6 percent", "the
     /// projection of eight to nine percent increase made by market institutions": a
     /// forecast by others is neither a target nor an outcome.
@@ -2578,10 +2573,7 @@ impl<'a> Walker<'a> {
         let (text, toks, lex) = (self.text, reader.toks, self.lex);
         let start = q.cmp_start.unwrap_or(q.t0);
         // the clause before the figure: a forecaster, then a word of forecasting
-        let mut a = start;
-        while a > 0 && !reader.is_clause_break(a - 1) {
-            a -= 1;
-        }
+        let a = reader.clause_start(start);
         let forecaster = (a..start).find(|&k| lex.forecasters.longest_at(text, toks, k).is_some());
         let before = forecaster.is_some_and(|f| lex.forecast_words.any_in(text, toks, f, start));
         // "... made by international organisations", "... by economists"
@@ -2592,6 +2584,8 @@ impl<'a> Walker<'a> {
         before || after
     }
 
+    /// "(1 jin equals to 0.5 kg)", "1 mu is about 667 square metres": a unit defined by
+    /// another; neither number is a figure.
     fn unit_definition(&self, reader: &SentenceReader, qs: &[Quantity], k: usize) -> bool {
         let toks = reader.toks;
         let word = |i: usize| toks.get(i).map_or("", |t| t.text(self.text));
@@ -2750,11 +2744,7 @@ impl<'a> Walker<'a> {
                 .filter(|n| n.t0 >= q.t1 && n.conversion_of.is_none())
                 .find(|n| {
                     let listed = n.t0 >= last_end
-                        && (last_end..n.t0).all(|k| {
-                            matches!(toks[k].text(text), "," | "，" | "、")
-                                || eq_word(toks[k].text(text), "and")
-                                || eq_word(toks[k].text(text), "or")
-                        });
+                        && (last_end..n.t0).all(|k| sentence::list_separator(toks[k].text(text)));
                     if listed {
                         last_end = n.t1;
                     }
@@ -2882,8 +2872,9 @@ impl<'a> Walker<'a> {
             .collect();
         // figures that are not statements about a province: a definition ("enterprises
         // with an annual business turnover of at least 20 million yuan") or a statement
-        // about an unnamed group ("Twelve provinces ... projected growth of around 6%")
-        // one look for a forecaster in the sentence, not one for each figure
+        // about an unnamed group ("Twelve provinces ... projected growth of around 6%"),
+        // or a forecast by others (one look for a forecaster in the sentence, not one for
+        // each figure)
         let forecasting = self.lex.forecasters.any_in(text, toks, 0, toks.len());
         let mut skipped: Vec<bool> = (0..qs.len())
             .map(|k| {
@@ -3169,10 +3160,8 @@ impl<'a> Walker<'a> {
                 let one_list = count == units.len()
                     && count >= 2
                     && mine.windows(2).all(|w| {
-                        (qs[w[0]].t1..qs[w[1]].t0).all(|g| {
-                            let t = toks[g].text(text);
-                            matches!(t, "," | "，" | "、") || eq_word(t, "and") || eq_word(t, "or")
-                        })
+                        (qs[w[0]].t1..qs[w[1]].t0)
+                            .all(|g| sentence::list_separator(toks[g].text(text)))
                     });
                 let pairwise = (respectively || one_list)
                     && !runs[r].both

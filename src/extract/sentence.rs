@@ -113,6 +113,11 @@ pub(super) fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "–" | "—" | "−" | "~" | "～")
 }
 
+/// A word or mark that joins the items of a list: a comma, "、", "and", "or".
+pub(super) fn list_separator(s: &str) -> bool {
+    matches!(s, "," | "，" | "、") || eq_word(s, "and") || eq_word(s, "or")
+}
+
 pub fn parse_number(s: &str) -> Option<f64> {
     let s = super::text::ascii_number(s);
     if s.contains(',') {
@@ -269,6 +274,15 @@ impl<'a> SentenceReader<'a> {
         t.kind == Tk::Punct
             && (CLAUSE_PUNCT.contains(&t.text(self.text))
                 || matches!(t.text(self.text), "," | "，"))
+    }
+
+    /// The first token of the clause that token `t` is in (clauses end at commas too).
+    pub fn clause_start(&self, t: usize) -> usize {
+        let mut a = t;
+        while a > 0 && !self.is_clause_break(a - 1) {
+            a -= 1;
+        }
+        a
     }
 
     fn is_clause_punct(&self, i: usize) -> bool {
@@ -503,11 +517,11 @@ impl<'a> SentenceReader<'a> {
             // levels" (but "from 2016 to 2020" is a period, read below)
             let prev2 = i.checked_sub(2).and_then(|k| self.word(k)).unwrap_or("");
             let base_of = (eq_word(prev, "from") && self.period_end(i).is_none())
-                // "20,000 times the 1953 figure", "compared with the 2015 level"
                 // "to rise by 180 billion yuan from the 2023 budget figure"
                 || (eq_word(prev, "the")
                     && eq_word(prev2, "from")
                     && self.period_end(i).is_none())
+                // "20,000 times the 1953 figure", "compared with the 2015 level"
                 || (eq_word(prev, "the")
                     && ["times", "than", "with", "over"]
                         .iter()
@@ -1007,11 +1021,8 @@ impl<'a> SentenceReader<'a> {
         }
         if unit.is_none() {
             // "up 0.36 and 0.67 percentage points": the unit is written once, at the end
-            let unit_follows = toks.get(j).is_some_and(|t| {
-                matches!(t.text(text), "," | "，" | "、")
-                    || eq_word(t.text(text), "and")
-                    || eq_word(t.text(text), "or")
-            }) && toks.get(j + 1).is_some_and(|t| t.kind == Tk::Num);
+            let unit_follows = toks.get(j).is_some_and(|t| list_separator(t.text(text)))
+                && toks.get(j + 1).is_some_and(|t| t.kind == Tk::Num);
             // "at 3.2 and 3.8", "reached 3.4 and 4": the second of a list is vouched for
             // by the first
             // "5-5.5% and 6-6.5%": after a percentage too
